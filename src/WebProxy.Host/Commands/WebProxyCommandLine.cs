@@ -1,0 +1,35 @@
+using System.CommandLine;
+using WebProxy.CertificateAuthority;
+using WebProxy.Host.Configuration;
+
+namespace WebProxy.Host.Commands;
+
+/// <summary>The <c>webproxy</c> command line: one entry point for running the proxy and administering it.</summary>
+public static class WebProxyCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("WebProxy: a forward web proxy that enforces the municipality's internet regulation with privacy by design.");
+        root.Options.Add(CommonOptions.Config);
+        root.Options.Add(CommonOptions.DataDirectory);
+        root.SetAction(RunCommand.RunAsync);
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CaCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs a command line; configuration and CA problems become one clear line on stderr and exit code 2.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? error = null)
+    {
+        error ??= Console.Error;
+        try
+        {
+            return await Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException)
+        {
+            await error.WriteLineAsync($"webproxy: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using WebProxy.Policy.Hosts;
+
+namespace WebProxy.Host.Configuration;
+
+/// <summary>Checks values that parse but make no sense, before anything starts listening.</summary>
+internal static class SettingsValidator
+{
+    public static List<SettingsProblem> Validate(WebProxySettings settings)
+    {
+        var problems = new List<SettingsProblem>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(new SettingsProblem(field, message));
+            }
+        }
+
+        var proxy = settings.Proxy;
+        Check(!string.IsNullOrWhiteSpace(settings.DataDirectory), "DataDirectory", "must name a folder");
+        Check(IPAddress.TryParse(proxy.ListenAddress, out _), "Proxy.ListenAddress", $"'{proxy.ListenAddress}' is not an IP address");
+        Check(proxy.Port is >= 0 and <= 65535, "Proxy.Port", "must be a TCP port from 0 to 65535");
+        Check(Enum.IsDefined(proxy.ConnectMode), "Proxy.ConnectMode", "must be Intercept, Tunnel or Refuse");
+        for (var i = 0; i < proxy.ExtraConnectPorts.Count; i++)
+        {
+            Check(proxy.ExtraConnectPorts[i] is >= 1 and <= 65535, $"Proxy.ExtraConnectPorts[{i}]", "must be a TCP port from 1 to 65535");
+        }
+
+        foreach (var (name, address) in proxy.Hosts)
+        {
+            Check(HostNames.TryNormalise(name, out _, out _), $"Proxy.Hosts.{name}", "is not a valid host name");
+            Check(IPAddress.TryParse(address, out _), $"Proxy.Hosts.{name}", $"'{address}' is not an IP address");
+        }
+
+        if (proxy.UpstreamExtraCaFile is { } caFile)
+        {
+            Check(File.Exists(caFile), "Proxy.UpstreamExtraCaFile", $"the file '{caFile}' does not exist");
+        }
+
+        Check(Uri.TryCreate(proxy.AdminUrlForClients, UriKind.Absolute, out _), "Proxy.AdminUrlForClients", "must be an absolute URL");
+
+        var limits = proxy.Limits;
+        Check(limits.MaxConnectHeadBytes >= 1024, "Proxy.Limits.MaxConnectHeadBytes", "must be at least 1024");
+        Check(limits.MaxRequestLineBytes >= 1024, "Proxy.Limits.MaxRequestLineBytes", "must be at least 1024");
+        Check(limits.MaxRequestHeadersBytes >= 1024, "Proxy.Limits.MaxRequestHeadersBytes", "must be at least 1024");
+        Check(limits.MaxConnections >= 1, "Proxy.Limits.MaxConnections", "must be at least 1");
+        CheckPositive(problems, limits.ClientKeepAliveTimeout, "Proxy.Limits.ClientKeepAliveTimeout");
+        CheckPositive(problems, limits.RequestHeadersTimeout, "Proxy.Limits.RequestHeadersTimeout");
+        CheckPositive(problems, limits.TunnelIdleTimeout, "Proxy.Limits.TunnelIdleTimeout");
+        CheckPositive(problems, limits.UpstreamConnectTimeout, "Proxy.Limits.UpstreamConnectTimeout");
+        CheckPositive(problems, limits.UpstreamResponseHeadersTimeout, "Proxy.Limits.UpstreamResponseHeadersTimeout");
+        CheckPositive(problems, limits.UpstreamPooledConnectionIdleTimeout, "Proxy.Limits.UpstreamPooledConnectionIdleTimeout");
+        CheckPositive(problems, limits.ShutdownDrainTimeout, "Proxy.Limits.ShutdownDrainTimeout");
+
+        var admin = settings.Admin;
+        Check(IPAddress.TryParse(admin.ListenAddress, out _), "Admin.ListenAddress", $"'{admin.ListenAddress}' is not an IP address");
+        Check(admin.Port is >= 0 and <= 65535, "Admin.Port", "must be a TCP port from 0 to 65535");
+        for (var i = 0; i < admin.DirectDomains.Count; i++)
+        {
+            Check(HostNames.TryNormalise(admin.DirectDomains[i], out _, out _), $"Admin.DirectDomains[{i}]", $"'{admin.DirectDomains[i]}' is not a valid domain name");
+        }
+
+        var ca = settings.CertificateAuthority;
+        Check(ca.CertificatePemPath is null == ca.PrivateKeyPemPath is null, "CertificateAuthority.CertificatePemPath", "CertificatePemPath and PrivateKeyPemPath go together");
+        Check(ca.PfxPath is null || ca.CertificatePemPath is null, "CertificateAuthority.PfxPath", "name either a PFX file or a PEM pair, not both");
+        Check(ca.LeafValidity >= TimeSpan.FromHours(2) && ca.LeafValidity <= TimeSpan.FromDays(397), "CertificateAuthority.LeafValidity",
+            "must be between 2 hours and 397 days (browsers refuse longer-lived certificates)");
+        Check(ca.LeafCacheCapacity >= 16, "CertificateAuthority.LeafCacheCapacity", "must be at least 16");
+        return problems;
+    }
+
+    private static void CheckPositive(List<SettingsProblem> problems, TimeSpan value, string field)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add(new SettingsProblem(field, "must be a positive duration such as \"00:00:30\""));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using WebProxy.CertificateAuthority;
+using WebProxy.Proxy;
+
+namespace WebProxy.Host.Configuration;
+
+/// <summary>
+/// The whole configuration file (<c>webproxy.json</c>). Every property has a default, so the proxy starts
+/// without a file at all; a file only names what differs.
+/// </summary>
+public sealed class WebProxySettings
+{
+    /// <summary>Folder for the CA, databases and snapshots; relative paths are relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public ProxyOptions Proxy { get; set; } = new();
+
+    public AdminSettings Admin { get; set; } = new();
+
+    public CertificateAuthorityOptions CertificateAuthority { get; set; } = new();
+}

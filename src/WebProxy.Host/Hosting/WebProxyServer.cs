@@ -1,0 +1,203 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WebProxy.Admin;
+using WebProxy.CertificateAuthority;
+using WebProxy.Host.Configuration;
+using WebProxy.Proxy;
+
+namespace WebProxy.Host.Hosting;
+
+/// <summary>
+/// The composition root: the proxy port and the admin port as two Kestrel applications in one process, sharing
+/// the organisation CA, the clock and the metrics. Two applications rather than one with two endpoints, so no
+/// admin route can ever be reached through the proxy port.
+/// </summary>
+public sealed class WebProxyServer : IAsyncDisposable
+{
+    private readonly WebApplication _proxy;
+    private readonly WebApplication _admin;
+    private readonly ServiceProvider _shared;
+
+    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared)
+    {
+        _proxy = proxy;
+        _admin = admin;
+        _shared = shared;
+    }
+
+    /// <summary>The proxy port's bound address (the real port when 0 was configured).</summary>
+    public IPEndPoint ProxyEndPoint => BoundEndPoint(_proxy);
+
+    /// <summary>The admin port's bound address.</summary>
+    public IPEndPoint AdminEndPoint => BoundEndPoint(_admin);
+
+    public OrganisationCertificateAuthority CertificateAuthority => _shared.GetRequiredService<OrganisationCertificateAuthority>();
+
+    /// <summary>Builds both applications from validated settings and starts listening.</summary>
+    public static async Task<WebProxyServer> StartAsync(WebProxySettings settings, TimeProvider timeProvider, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+
+        var shared = BuildSharedServices(settings, dataDirectory, timeProvider, configureLogging);
+        WebApplication? proxy = null;
+        WebApplication? admin = null;
+        try
+        {
+            // The proxy binds first: with port 0 (tests), its real port is only known then, and the admin
+            // port's PAC file must name it. The proxy's own page reads the admin URL per request.
+            proxy = BuildProxyApplication(settings, shared, configureLogging);
+            await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
+            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, configureLogging);
+            await admin.StartAsync(cancellationToken).ConfigureAwait(false);
+            settings.Proxy.AdminUrlForClients = settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
+        }
+        catch
+        {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (admin is not null)
+            {
+                await admin.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await shared.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var server = new WebProxyServer(proxy, admin, shared);
+        return server;
+    }
+
+    /// <summary>Stops accepting, lets open exchanges drain within the configured bound, then stops.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _proxy.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _admin.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _proxy.DisposeAsync().ConfigureAwait(false);
+        await _admin.DisposeAsync().ConfigureAwait(false);
+        await _shared.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static ServiceProvider BuildSharedServices(WebProxySettings settings, string dataDirectory, TimeProvider timeProvider, Action<ILoggingBuilder>? configureLogging)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => ConfigureLogging(logging, configureLogging));
+        services.AddMetrics();
+        services.AddSingleton(timeProvider);
+        services.AddSingleton(settings.CertificateAuthority);
+        services.AddSingleton(sp => OrganisationCertificateAuthority.LoadOrCreate(
+            settings.CertificateAuthority, dataDirectory, timeProvider, sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.CertificateAuthority")));
+        services.AddSingleton(sp => new LeafCertificateCache(
+            sp.GetRequiredService<OrganisationCertificateAuthority>(), settings.CertificateAuthority, timeProvider, sp.GetRequiredService<IMeterFactory>()));
+        var shared = services.BuildServiceProvider();
+
+        // Load (or create) the CA now, so a broken CA file stops the start instead of the first HTTPS request.
+        shared.GetRequiredService<LeafCertificateCache>();
+        return shared;
+    }
+
+    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, Action<ILoggingBuilder>? configureLogging)
+    {
+        var options = settings.Proxy;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        ConfigureLogging(builder.Logging, configureLogging);
+        ShareServices(builder.Services, shared);
+        builder.Services.AddForwardProxy(options);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // RFC 9112 §3.2.2: the authority in an absolute-form target replaces the Host header.
+            kestrel.AllowHostHeaderOverride = true;
+
+            // Bodies of any size stream through; size rules belong to the policy, not to a framework default.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxRequestLineSize = options.Limits.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestBufferSize = Math.Max(1024 * 1024, options.Limits.MaxRequestHeadersBytes + options.Limits.MaxRequestLineBytes);
+            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = options.Limits.MaxConnections;
+            kestrel.Limits.KeepAliveTimeout = options.Limits.ClientKeepAliveTimeout;
+            kestrel.Limits.RequestHeadersTimeout = options.Limits.RequestHeadersTimeout;
+            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port, listen => listen.UseForwardProxy());
+        });
+
+        var app = builder.Build();
+        app.RunForwardProxy();
+        return app;
+    }
+
+    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, Action<ILoggingBuilder>? configureLogging)
+    {
+        var admin = settings.Admin;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
+        ConfigureLogging(builder.Logging, configureLogging);
+        ShareServices(builder.Services, shared);
+        builder.Services.AddSingleton<ICaCertificateSource>(sp => new OrganisationCaCertificateSource(sp.GetRequiredService<OrganisationCertificateAuthority>()));
+        builder.Services.AddWebProxyAdmin(new AdminOptions
+        {
+            ProxyAddressForClients = admin.ProxyAddressForClients ?? proxyEndPoint.ToString(),
+            DirectDomains = admin.DirectDomains,
+            DirectForPrivateNetworks = admin.DirectForPrivateNetworks,
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(admin.ListenAddress), admin.Port);
+        });
+
+        var app = builder.Build();
+        app.MapWebProxyAdmin();
+        return app;
+    }
+
+    /// <summary>The same instances in every application: one CA, one leaf cache, one clock, one set of meters.</summary>
+    private static void ShareServices(IServiceCollection services, ServiceProvider shared)
+    {
+        services.AddSingleton(shared.GetRequiredService<TimeProvider>());
+        services.AddSingleton(shared.GetRequiredService<IMeterFactory>());
+        services.AddSingleton(shared.GetRequiredService<OrganisationCertificateAuthority>());
+        services.AddSingleton(shared.GetRequiredService<LeafCertificateCache>());
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, Action<ILoggingBuilder>? configure)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (configure is null)
+        {
+            logging.AddSimpleConsole(console => console.SingleLine = true);
+        }
+        else
+        {
+            configure(logging);
+        }
+    }
+
+    private static IPEndPoint BoundEndPoint(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var uri = new Uri(address);
+        return new IPEndPoint(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port);
+    }
+}

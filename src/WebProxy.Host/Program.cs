@@ -1,0 +1,3 @@
+using WebProxy.Host.Commands;
+
+return await WebProxyCommandLine.InvokeAsync(args).ConfigureAwait(false);

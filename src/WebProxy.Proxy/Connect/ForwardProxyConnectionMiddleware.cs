@@ -1,0 +1,259 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using WebProxy.Policy.Connect;
+using WebProxy.Proxy.Interception;
+using WebProxy.Proxy.Telemetry;
+using WebProxy.Proxy.Tunneling;
+using WebProxy.Proxy.Upstream;
+
+namespace WebProxy.Proxy.Connect;
+
+/// <summary>
+/// Kestrel connection middleware in front of the HTTP parser. It peeks at the first request of every
+/// connection without consuming it: anything but CONNECT goes to Kestrel untouched; a CONNECT is answered
+/// here (Kestrel has no tunnel support) by refusing, tunnelling or intercepting, as the policy decides.
+/// </summary>
+internal sealed class ForwardProxyConnectionMiddleware
+{
+    // The first byte of a TLS record carrying a handshake message (RFC 8446 §5.1, ContentType.handshake).
+    private const byte TlsHandshakeRecord = 0x16;
+
+    private readonly ConnectionDelegate _next;
+    private readonly ProxyOptions _options;
+    private readonly IConnectPolicy _policy;
+    private readonly UpstreamConnector _connector;
+    private readonly TunnelSplicer _splicer;
+    private readonly TlsInterceptor _interceptor;
+    private readonly ProxyMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public ForwardProxyConnectionMiddleware(ConnectionDelegate next, ForwardProxyServices services)
+    {
+        _next = next;
+        _options = services.Options;
+        _policy = services.ConnectPolicy;
+        _connector = services.Connector;
+        _splicer = services.Splicer;
+        _interceptor = services.Interceptor;
+        _metrics = services.Metrics;
+        _timeProvider = services.TimeProvider;
+        _logger = services.Logger;
+    }
+
+    public async Task OnConnectionAsync(ConnectionContext context)
+    {
+        _metrics.ConnectionOpened();
+        try
+        {
+            await PeekFirstRequestAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _metrics.ConnectionClosed();
+        }
+    }
+
+    private async Task PeekFirstRequestAsync(ConnectionContext context)
+    {
+        var input = context.Transport.Input;
+        using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
+        headTimeout.CancelAfter(_options.Limits.RequestHeadersTimeout);
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(headTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var buffer = result.Buffer;
+            var head = ConnectHeadReader.Read(buffer, _options.Limits.MaxConnectHeadBytes);
+            switch (head.Status)
+            {
+                case ConnectHeadStatus.NotConnect:
+                    // Consume nothing: Kestrel's parser reads the same bytes again.
+                    input.AdvanceTo(buffer.Start);
+                    await _next(context).ConfigureAwait(false);
+                    return;
+                case ConnectHeadStatus.Incomplete when result.IsCompleted:
+                    input.AdvanceTo(buffer.End);
+                    return;
+                case ConnectHeadStatus.Incomplete:
+                    // Examined everything, consumed nothing: wake up only when more bytes arrive.
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                case ConnectHeadStatus.TooLarge:
+                    input.AdvanceTo(buffer.End);
+                    await RejectAsync(context, 431, "Request Header Fields Too Large", "The CONNECT request head is too large.").ConfigureAwait(false);
+                    return;
+                case ConnectHeadStatus.Malformed:
+                    input.AdvanceTo(buffer.End);
+                    ProxyLog.MalformedConnect(_logger, head.Error!);
+                    await RejectAsync(context, 400, "Bad Request", $"Malformed CONNECT request: {head.Error}.").ConfigureAwait(false);
+                    return;
+                default:
+                    input.AdvanceTo(buffer.GetPosition(head.Length));
+                    await HandleConnectAsync(context, head.Target!).ConfigureAwait(false);
+                    return;
+            }
+        }
+    }
+
+    private async Task HandleConnectAsync(ConnectionContext context, string authority)
+    {
+        var started = _timeProvider.GetTimestamp();
+        if (!ConnectAuthorityParser.TryParse(authority, out var target, out var error))
+        {
+            ProxyLog.MalformedConnect(_logger, error!);
+            await RejectAsync(context, 400, "Bad Request", $"Malformed CONNECT target: {error}.").ConfigureAwait(false);
+            return;
+        }
+
+        switch (_policy.Decide(target!))
+        {
+            case ConnectAction.Refuse:
+                ProxyLog.ConnectRefused(_logger, target!.Authority);
+                Completed(started, RequestOutcome.Refused);
+                await WriteErrorAsync(context, 403, "Forbidden", $"CONNECT to {target!.Authority} is not allowed by this proxy.").ConfigureAwait(false);
+                return;
+            case ConnectAction.Tunnel:
+                await TunnelAsync(context, target!, started).ConfigureAwait(false);
+                return;
+            default:
+                await InterceptAsync(context, target!, started).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private async Task TunnelAsync(ConnectionContext context, ConnectTarget target, long started)
+    {
+        // Connect before answering, so a dead origin gets an honest 502/504 instead of a 200 and a reset.
+        Socket origin;
+        try
+        {
+            origin = await _connector.ConnectAsync(target.Host, target.Port, context.ConnectionClosed).ConfigureAwait(false);
+        }
+        catch (UpstreamConnectException ex)
+        {
+            _metrics.UpstreamError(ex.Kind);
+            ProxyLog.UpstreamFailed(_logger, target.Authority, UpstreamErrorKindNames.Of(ex.Kind));
+            Completed(started, RequestOutcome.UpstreamError);
+            var (status, reason) = ex.Kind == UpstreamErrorKind.Timeout ? (504, "Gateway Timeout") : (502, "Bad Gateway");
+            await WriteErrorAsync(context, status, reason, ex.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await ConnectResponses.WriteEstablishedAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+        Completed(started, RequestOutcome.Tunneled);
+        await SpliceAsync(context, origin, "tunnel").ConfigureAwait(false);
+    }
+
+    private async Task InterceptAsync(ConnectionContext context, ConnectTarget target, long started)
+    {
+        await ConnectResponses.WriteEstablishedAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+        Completed(started, RequestOutcome.Intercepted);
+        if (!await ClientStartsTlsAsync(context).ConfigureAwait(false))
+        {
+            await FallBackToTunnelAsync(context, target).ConfigureAwait(false);
+            return;
+        }
+
+        _metrics.TunnelOpened("intercept");
+        try
+        {
+            await _interceptor.InterceptAsync(context, target, _next).ConfigureAwait(false);
+        }
+        finally
+        {
+            _metrics.TunnelClosed("intercept");
+        }
+    }
+
+    /// <summary>
+    /// Waits for the client's first bytes after the 200 and checks, without consuming them, that they open a
+    /// TLS handshake. Some clients CONNECT to port 443 and speak something else (plain HTTP, SSH over 443).
+    /// </summary>
+    private async Task<bool> ClientStartsTlsAsync(ConnectionContext context)
+    {
+        var input = context.Transport.Input;
+        try
+        {
+            var result = await input.ReadAsync(context.ConnectionClosed).ConfigureAwait(false);
+            var startsTls = !result.Buffer.IsEmpty && result.Buffer.FirstSpan[0] == TlsHandshakeRecord;
+            input.AdvanceTo(result.Buffer.Start);
+            return startsTls;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task FallBackToTunnelAsync(ConnectionContext context, ConnectTarget target)
+    {
+        ProxyLog.InterceptFallbackToTunnel(_logger);
+        Socket origin;
+        try
+        {
+            origin = await _connector.ConnectAsync(target.Host, target.Port, context.ConnectionClosed).ConfigureAwait(false);
+        }
+        catch (UpstreamConnectException ex)
+        {
+            // The 200 is already sent; all that is left is to close the connection.
+            _metrics.UpstreamError(ex.Kind);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await SpliceAsync(context, origin, "tunnel").ConfigureAwait(false);
+    }
+
+    private async Task SpliceAsync(ConnectionContext context, Socket origin, string mode)
+    {
+        _metrics.TunnelOpened(mode);
+        try
+        {
+            await _splicer.SpliceAsync(context.Transport, origin, context.ConnectionClosed).ConfigureAwait(false);
+        }
+        finally
+        {
+            _metrics.TunnelClosed(mode);
+        }
+    }
+
+    private async Task RejectAsync(ConnectionContext context, int status, string reason, string body)
+    {
+        _metrics.RequestCompleted(MethodClass.Connect, RequestOutcome.Rejected, TimeSpan.Zero);
+        await WriteErrorAsync(context, status, reason, body).ConfigureAwait(false);
+    }
+
+    private async Task WriteErrorAsync(ConnectionContext context, int status, string reason, string body)
+    {
+        try
+        {
+            await ConnectResponses.WriteErrorAsync(context.Transport.Output, status, reason, body, context.ConnectionClosed).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The client is gone; there is no one left to tell.
+        }
+    }
+
+    private void Completed(long started, RequestOutcome outcome) =>
+        _metrics.RequestCompleted(MethodClass.Connect, outcome, _timeProvider.GetElapsedTime(started));
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using WebProxy.CertificateAuthority;
+using WebProxy.Policy.Connect;
+using WebProxy.Proxy.Connect;
+using WebProxy.Proxy.Forwarding;
+using WebProxy.Proxy.Interception;
+using WebProxy.Proxy.Requests;
+using WebProxy.Proxy.Telemetry;
+using WebProxy.Proxy.Tunneling;
+using WebProxy.Proxy.Upstream;
+
+namespace WebProxy.Proxy;
+
+public static class ForwardProxyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the forward proxy engine. Expects a <see cref="LeafCertificateCache"/> and the metrics services
+    /// (<c>AddMetrics</c>) to be registered by the host; an <see cref="IConnectPolicy"/> registered earlier wins
+    /// over the default, which applies <see cref="ProxyOptions.ConnectMode"/> to port 443 and the extra ports.
+    /// </summary>
+    public static IServiceCollection AddForwardProxy(this IServiceCollection services, ProxyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(options.ConnectMode, [443, .. options.ExtraConnectPorts]));
+        services.AddSingleton<ProxyMetrics>();
+        services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
+        services.AddSingleton(new UpstreamCertificateValidator(LoadExtraRoots(options.UpstreamExtraCaFile)));
+        services.AddSingleton(sp => new HttpMessageInvoker(
+            UpstreamHandlerFactory.Create(options, sp.GetRequiredService<UpstreamConnector>(), sp.GetRequiredService<UpstreamCertificateValidator>()),
+            disposeHandler: true));
+        services.AddSingleton(sp => new TunnelSplicer(sp.GetRequiredService<TimeProvider>(), options.Limits.TunnelIdleTimeout, sp.GetRequiredService<ProxyMetrics>()));
+        services.AddSingleton(sp => new StreamSplicer(sp.GetRequiredService<TimeProvider>(), options.Limits.TunnelIdleTimeout, sp.GetRequiredService<ProxyMetrics>()));
+        services.AddSingleton<UpgradeForwarder>();
+        services.AddSingleton<IHttpForwarder>(sp => new HttpForwarder(
+            sp.GetRequiredService<HttpMessageInvoker>(),
+            sp.GetRequiredService<UpstreamCertificateValidator>(),
+            sp.GetRequiredService<ProxyMetrics>(),
+            options,
+            sp.GetRequiredService<UpgradeForwarder>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Forwarding")));
+        services.AddSingleton(sp => new TlsInterceptor(
+            sp.GetRequiredService<LeafCertificateCache>(),
+            options,
+            sp.GetRequiredService<ProxyMetrics>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Interception")));
+        services.AddSingleton(sp => new ForwardProxyServices(
+            options,
+            sp.GetRequiredService<IConnectPolicy>(),
+            sp.GetRequiredService<UpstreamConnector>(),
+            sp.GetRequiredService<TunnelSplicer>(),
+            sp.GetRequiredService<TlsInterceptor>(),
+            sp.GetRequiredService<ProxyMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Connect")));
+        services.AddSingleton<ProxyRequestHandler>();
+        return services;
+    }
+
+    private static Dictionary<string, IPAddress> ParseHosts(Dictionary<string, string> hosts)
+    {
+        var parsed = new Dictionary<string, IPAddress>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, address) in hosts)
+        {
+            if (!IPAddress.TryParse(address, out var ip))
+            {
+                throw new ArgumentException($"Proxy.Hosts: the address '{address}' for '{name}' is not an IP address.", nameof(hosts));
+            }
+
+            parsed[name.TrimEnd('.')] = ip;
+        }
+
+        return parsed;
+    }
+
+    private static X509Certificate2Collection LoadExtraRoots(string? path)
+    {
+        var roots = new X509Certificate2Collection();
+        if (!string.IsNullOrEmpty(path))
+        {
+            roots.ImportFromPemFile(path);
+        }
+
+        return roots;
+    }
+}
