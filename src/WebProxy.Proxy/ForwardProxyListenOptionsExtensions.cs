@@ -17,8 +17,13 @@ public static class ForwardProxyListenOptionsExtensions
         ArgumentNullException.ThrowIfNull(listenOptions);
         var services = listenOptions.ApplicationServices.GetRequiredService<ForwardProxyServices>();
 
-        // HTTP/1.1 for plain connections; HTTP/2 only where TLS interception negotiated it with ALPN.
-        listenOptions.Protocols = services.Options.EnableHttp2 ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+        // Kestrel's default (HTTP/1.1 and HTTP/2) serves plain connections as HTTP/1.1 and lets TLS interception
+        // pick HTTP/2 by ALPN. Setting it explicitly would log a misleading "HTTP/2 is not enabled" warning.
+        if (!services.Options.EnableHttp2)
+        {
+            listenOptions.Protocols = HttpProtocols.Http1;
+        }
+
         listenOptions.Use(next => new ForwardProxyConnectionMiddleware(next, services).OnConnectionAsync);
         return listenOptions;
     }

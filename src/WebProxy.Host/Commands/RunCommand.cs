@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
+using System.Runtime.InteropServices;
 using WebProxy.Host.Hosting;
 
 namespace WebProxy.Host.Commands;
@@ -14,9 +14,13 @@ internal static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken stopping)
+    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var settings = CommonOptions.LoadSettings(parseResult);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => RequestStop(context, stop));
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => RequestStop(context, stop));
+        var stopping = stop.Token;
         await using var server = await WebProxyServer.StartAsync(settings, TimeProvider.System, cancellationToken: stopping).ConfigureAwait(false);
         await Console.Out.WriteLineAsync(
             $"WebProxy is listening: proxy http://{server.ProxyEndPoint}, admin http://{server.AdminEndPoint} " +
@@ -31,8 +35,16 @@ internal static class RunCommand
             // Ctrl+C or SIGTERM: drain below.
         }
 
+        await Console.Out.WriteLineAsync("WebProxy is stopping: open requests and tunnels get the drain time to finish.").ConfigureAwait(false);
         using var drain = new CancellationTokenSource(settings.Proxy.Limits.ShutdownDrainTimeout);
         await server.StopAsync(drain.Token).ConfigureAwait(false);
         return 0;
+    }
+
+    private static void RequestStop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        // Keep the process alive: the run command drains and exits by itself.
+        context.Cancel = true;
+        stop.Cancel();
     }
 }

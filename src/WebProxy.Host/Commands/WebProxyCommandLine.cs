@@ -24,7 +24,10 @@ public static class WebProxyCommandLine
         error ??= Console.Error;
         try
         {
-            return await Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+            // Our own handling: configuration errors become one line, not a stack trace; and the run command
+            // handles SIGTERM/SIGINT itself so the drain is not cut short by the parser's termination timeout.
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException)
         {

@@ -184,6 +184,9 @@ public sealed class WebProxyServer : IAsyncDisposable
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Two applications would each announce their start; the run command prints one line for both.
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (configure is null)
         {
             logging.AddSimpleConsole(console => console.SingleLine = true);
