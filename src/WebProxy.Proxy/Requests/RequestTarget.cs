@@ -32,7 +32,25 @@ internal readonly record struct RequestTarget(RequestTargetKind Kind, Uri? Desti
             return new(RequestTargetKind.ProxyItself);
         }
 
-        return ResolveAbsoluteForm(rawTarget);
+        var target = ResolveAbsoluteForm(rawTarget);
+        return target.Kind == RequestTargetKind.Forward && NamesThisProxy(target.Destination!, context) ? new(RequestTargetKind.ProxyItself) : target;
+    }
+
+    /// <summary>
+    /// A URL naming the proxy's own listening socket would be forwarded to the proxy again, forever: answer it as
+    /// a request to the proxy itself (its own page) instead.
+    /// </summary>
+    private static bool NamesThisProxy(Uri destination, HttpContext context)
+    {
+        if (destination.Port != context.Connection.LocalPort)
+        {
+            return false;
+        }
+
+        var host = destination.IdnHost.Trim('[', ']');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out var address)
+                && (System.Net.IPAddress.IsLoopback(address) || address.Equals(context.Connection.LocalIpAddress)));
     }
 
     /// <summary>

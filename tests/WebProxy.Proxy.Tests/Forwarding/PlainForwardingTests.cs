@@ -187,6 +187,16 @@ public sealed class PlainForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_URL_naming_the_proxy_itself_is_answered_by_the_proxy_instead_of_looping()
+    {
+        await using var connection = await RawHttpConnection.OpenAsync(_proxy.ProxyPort);
+        await connection.SendAsync($"GET http://127.0.0.1:{_proxy.ProxyPort}/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        var response = await connection.ReadResponseAsync();
+        Assert.Equal(200, response.Status);
+        Assert.Contains("proxy.pac", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_URL_with_credentials_in_it_gets_400_with_the_reason()
     {
         const string target = "http://user:password@plain.test/hello";
