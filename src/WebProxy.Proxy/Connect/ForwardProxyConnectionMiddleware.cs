@@ -18,9 +18,6 @@ namespace WebProxy.Proxy.Connect;
 /// </summary>
 internal sealed class ForwardProxyConnectionMiddleware
 {
-    // The first byte of a TLS record carrying a handshake message (RFC 8446 §5.1, ContentType.handshake).
-    private const byte TlsHandshakeRecord = 0x16;
-
     private readonly ConnectionDelegate _next;
     private readonly ProxyOptions _options;
     private readonly IConnectPolicy _policy;
@@ -183,17 +180,28 @@ internal sealed class ForwardProxyConnectionMiddleware
 
     /// <summary>
     /// Waits for the client's first bytes after the 200 and checks, without consuming them, that they open a
-    /// TLS handshake. Some clients CONNECT to port 443 and speak something else (plain HTTP, SSH over 443).
+    /// TLS ClientHello. Some clients CONNECT to port 443 and speak something else (plain HTTP, SSH over 443).
     /// </summary>
     private async Task<bool> ClientStartsTlsAsync(ConnectionContext context)
     {
         var input = context.Transport.Input;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
+        timeout.CancelAfter(_options.Limits.RequestHeadersTimeout);
         try
         {
-            var result = await input.ReadAsync(context.ConnectionClosed).ConfigureAwait(false);
-            var startsTls = !result.Buffer.IsEmpty && result.Buffer.FirstSpan[0] == TlsHandshakeRecord;
-            input.AdvanceTo(result.Buffer.Start);
-            return startsTls;
+            while (true)
+            {
+                var result = await input.ReadAsync(timeout.Token).ConfigureAwait(false);
+                var verdict = ClientHelloSniffer.Inspect(result.Buffer);
+                if (verdict == ClientHelloVerdict.NeedMoreData && !result.IsCompleted)
+                {
+                    input.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                    continue;
+                }
+
+                input.AdvanceTo(result.Buffer.Start);
+                return verdict == ClientHelloVerdict.ClientHello;
+            }
         }
         catch (OperationCanceledException)
         {
