@@ -41,7 +41,7 @@ internal sealed class HttpForwarder : IHttpForwarder
 
         // 1. Build the outgoing request: hop-by-hop fields dropped (RFC 9110 §7.6.1), Via added (§7.6.3),
         //    the body streamed from the client as it arrives.
-        using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.RequestAborted);
+        using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var request = OutgoingRequestFactory.Create(context, destination, upgrade, _options.EnableHttp2, _metrics, headersTimeout, _options.Limits.UpstreamResponseHeadersTimeout);
         var content = request.Content as StreamingRequestContent;
 

@@ -12,7 +12,7 @@ namespace WebProxy.Proxy.Forwarding;
 internal static class OutgoingRequestFactory
 {
     // RFC 9110 §7.6.3: a pseudonym instead of the proxy's host name, which would say nothing useful to origins.
-    internal const string ViaPseudonym = "webproxy";
+    private const string ViaPseudonym = "webproxy";
 
     public static HttpRequestMessage Create(
         HttpContext context,
@@ -52,7 +52,7 @@ internal static class OutgoingRequestFactory
         }
 
         CopyHeaders(incoming, request, upgrade);
-        request.Headers.TryAddWithoutValidation("Via", $"{ReceivedProtocol(incoming.Protocol)} {ViaPseudonym}");
+        request.Headers.TryAddWithoutValidation("Via", ViaEntry(incoming.Protocol));
         if (request.Content is not null && incoming.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
         {
             // RFC 9110 §10.1.1: pass the expectation on, so the body is read from the client (and Kestrel sends
@@ -126,12 +126,23 @@ internal static class OutgoingRequestFactory
         }
     }
 
-    /// <summary>The received-protocol of a Via entry: the version without the "HTTP/" name (RFC 9110 §7.6.3).</summary>
-    internal static string ReceivedProtocol(string protocol) => protocol switch
+    /// <summary>
+    /// This proxy's Via entry for a message received with <paramref name="protocol"/>: the version without the
+    /// "HTTP/" name, then the pseudonym (RFC 9110 §7.6.3). Constant strings: this runs for every message.
+    /// </summary>
+    internal static string ViaEntry(string protocol) => protocol switch
     {
-        "HTTP/1.0" => "1.0",
-        "HTTP/2" => "2",
-        "HTTP/3" => "3",
-        _ => "1.1",
+        "HTTP/1.0" => "1.0 " + ViaPseudonym,
+        "HTTP/2" or "HTTP/2.0" => "2 " + ViaPseudonym,
+        "HTTP/3" or "HTTP/3.0" => "3 " + ViaPseudonym,
+        _ => "1.1 " + ViaPseudonym,
+    };
+
+    /// <summary>This proxy's Via entry for a response received from an origin with <paramref name="version"/>.</summary>
+    internal static string ViaEntry(Version version) => version.Major switch
+    {
+        2 => "2 " + ViaPseudonym,
+        3 => "3 " + ViaPseudonym,
+        _ => version.Minor == 0 ? "1.0 " + ViaPseudonym : "1.1 " + ViaPseudonym,
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
@@ -24,8 +23,7 @@ internal static class ResponseHeadCopier
         var headers = context.Response.Headers;
         CopyFields(response.Headers.NonValidated, headers, namedInConnection, keepUpgrade);
         CopyFields(response.Content.Headers.NonValidated, headers, namedInConnection, keepUpgrade);
-        var received = response.Version.Major >= 2 ? response.Version.Major.ToString(CultureInfo.InvariantCulture) : response.Version.ToString(2);
-        headers.Append("Via", $"{received} {OutgoingRequestFactory.ViaPseudonym}");
+        headers.Append("Via", OutgoingRequestFactory.ViaEntry(response.Version));
     }
 
     /// <summary>Trailers travel where the client's protocol can carry them (HTTP/2); RFC 9110 §6.5.1 lets a proxy drop them otherwise.</summary>
