@@ -54,8 +54,16 @@ public sealed class ProxyUnderTest : IAsyncDisposable
         }
 
         configure?.Invoke(settings);
-        var server = await WebProxyServer.StartAsync(settings, timeProvider ?? TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning)).ConfigureAwait(false);
-        return new ProxyUnderTest(server, data, settings);
+        try
+        {
+            var server = await WebProxyServer.StartAsync(settings, timeProvider ?? TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning)).ConfigureAwait(false);
+            return new ProxyUnderTest(server, data, settings);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An HTTP client that uses the proxy and trusts only the organisation CA for HTTPS.</summary>

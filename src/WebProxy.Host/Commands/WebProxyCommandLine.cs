@@ -29,8 +29,9 @@ public static class WebProxyCommandLine
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException)
+        catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException or IOException or UnauthorizedAccessException)
         {
+            // Problems an operator fixes (a bad file, a taken port, a missing folder) are one line, not a stack trace.
             await error.WriteLineAsync($"webproxy: {ex.Message}").ConfigureAwait(false);
             return 2;
         }

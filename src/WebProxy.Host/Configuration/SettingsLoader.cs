@@ -19,6 +19,8 @@ public static class SettingsLoader
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Loads and validates the file, or returns the embedded defaults when <paramref name="path"/> is null.</summary>
     /// <exception cref="ConfigurationException">The file is missing, unreadable, malformed or invalid.</exception>
     public static WebProxySettings Load(string? path)
@@ -36,6 +38,12 @@ public static class SettingsLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException($"{path}: cannot read the configuration file: {ex.Message}", ex);
+        }
+
+        // Editors on Windows save UTF-8 with a byte order mark; the JSON reader does not skip it.
+        if (json.AsSpan().StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
         }
 
         WebProxySettings? settings;

@@ -30,7 +30,7 @@ internal static class SettingsValidator
         foreach (var (name, address) in proxy.Hosts)
         {
             Check(HostNames.TryNormalise(name, out _, out _), $"Proxy.Hosts.{name}", "is not a valid host name");
-            Check(IPAddress.TryParse(address, out _), $"Proxy.Hosts.{name}", $"'{address}' is not an IP address");
+            Check(IsStrictAddress(address), $"Proxy.Hosts.{name}", $"'{address}' is not an IP address (a dotted quad or an IPv6 address)");
         }
 
         if (proxy.UpstreamExtraCaFile is { } caFile)
@@ -69,6 +69,14 @@ internal static class SettingsValidator
         Check(ca.LeafCacheCapacity >= 16, "CertificateAuthority.LeafCacheCapacity", "must be at least 16");
         return problems;
     }
+
+    /// <summary>
+    /// <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> also accepts "10.0.0" and "12345" (inet_aton forms);
+    /// in a configuration file those are typos, so only four dotted parts or an IPv6 address count.
+    /// </summary>
+    private static bool IsStrictAddress(string address) =>
+        IPAddress.TryParse(address, out var parsed)
+        && (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || address.Count(c => c == '.') == 3);
 
     private static void CheckPositive(List<SettingsProblem> problems, TimeSpan value, string field)
     {

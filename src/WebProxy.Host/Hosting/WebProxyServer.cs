@@ -185,8 +185,10 @@ public sealed class WebProxyServer : IAsyncDisposable
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        // Two applications would each announce their start; the run command prints one line for both.
+        // Two applications would each announce their start; the run command prints one line for both. A failed
+        // start (a port in use) is reported by the command line in one line, so the host's own report is muted.
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (configure is null)
         {
             logging.AddSimpleConsole(console => console.SingleLine = true);
