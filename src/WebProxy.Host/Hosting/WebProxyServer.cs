@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -122,6 +123,11 @@ public sealed class WebProxyServer : IAsyncDisposable
         ShareServices(builder.Services, shared);
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
+
+        // Kestrel's 64 KiB write buffer makes every 64 KiB of a download wait for the client's socket before the
+        // next read from the origin starts. A larger buffer lets both run at once; it only fills for clients
+        // slower than the origin, so the worst case is this much per slow connection.
+        builder.Services.Configure<SocketTransportOptions>(sockets => sockets.MaxWriteBufferSize = ForwardProxyBuffers.ClientWriteBufferBytes);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -131,6 +137,7 @@ public sealed class WebProxyServer : IAsyncDisposable
 
             // Bodies of any size stream through; size rules belong to the policy, not to a framework default.
             kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxResponseBufferSize = ForwardProxyBuffers.ClientWriteBufferBytes;
             kestrel.Limits.MaxRequestLineSize = options.Limits.MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeadersBytes;
             kestrel.Limits.MaxRequestBufferSize = Math.Max(1024 * 1024, options.Limits.MaxRequestHeadersBytes + options.Limits.MaxRequestLineBytes);

@@ -10,7 +10,7 @@ namespace WebProxy.Proxy.Connect;
 /// </summary>
 internal static class ConnectResponses
 {
-    private static readonly byte[] Established = "HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray();
+    public static ReadOnlyMemory<byte> Established { get; } = "HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray();
 
     public static ValueTask<FlushResult> WriteEstablishedAsync(PipeWriter output, CancellationToken cancellationToken) =>
         output.WriteAsync(Established, cancellationToken);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using WebProxy.Policy.Connect;
 using WebProxy.Proxy.Interception;
@@ -152,9 +153,28 @@ internal sealed class ForwardProxyConnectionMiddleware
             return;
         }
 
-        await ConnectResponses.WriteEstablishedAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+        // With the client's socket at hand, the 200 and every origin byte after it go straight to the socket, in
+        // that order; Kestrel's output pipe stays empty, so nothing it holds can overtake them.
+        var clientSocket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
+        try
+        {
+            if (clientSocket is null)
+            {
+                await ConnectResponses.WriteEstablishedAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+            }
+            else
+            {
+                await clientSocket.SendAsync(ConnectResponses.Established, SocketFlags.None, context.ConnectionClosed).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+        {
+            origin.Dispose();
+            return;
+        }
+
         Completed(started, RequestOutcome.Tunneled);
-        await SpliceAsync(context, origin, "tunnel").ConfigureAwait(false);
+        await SpliceAsync(context, clientSocket, origin, "tunnel").ConfigureAwait(false);
     }
 
     private async Task InterceptAsync(ConnectionContext context, ConnectTarget target, long started)
@@ -228,15 +248,16 @@ internal sealed class ForwardProxyConnectionMiddleware
             return;
         }
 
-        await SpliceAsync(context, origin, "tunnel").ConfigureAwait(false);
+        // The 200 went through Kestrel's output pipe and may still be there: keep using the pipe so nothing overtakes it.
+        await SpliceAsync(context, clientSocket: null, origin, "tunnel").ConfigureAwait(false);
     }
 
-    private async Task SpliceAsync(ConnectionContext context, Socket origin, string mode)
+    private async Task SpliceAsync(ConnectionContext context, Socket? clientSocket, Socket origin, string mode)
     {
         _metrics.TunnelOpened(mode);
         try
         {
-            await _splicer.SpliceAsync(context.Transport, origin, context.ConnectionClosed).ConfigureAwait(false);
+            await _splicer.SpliceAsync(context.Transport, clientSocket, origin, context.ConnectionClosed).ConfigureAwait(false);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using WebProxy.Proxy.Telemetry;
 
 namespace WebProxy.Proxy.Tunneling;
@@ -11,8 +12,9 @@ namespace WebProxy.Proxy.Tunneling;
 /// </summary>
 internal sealed class TunnelSplicer
 {
-    // 64 KiB per read matches the socket buffers on Linux; smaller reads cost throughput on bulk transfers.
-    private const int ReceiveSize = 64 * 1024;
+    // Each chunk costs a fixed hand-over to Kestrel's send loop, so bulk transfers want large chunks. The buffer
+    // is only taken once data is waiting (zero-byte receive first), so an idle tunnel holds none.
+    private const int ReceiveSize = 128 * 1024;
 
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _idleTimeout;
@@ -25,11 +27,21 @@ internal sealed class TunnelSplicer
         _metrics = metrics;
     }
 
-    public async Task SpliceAsync(IDuplexPipe client, Socket origin, CancellationToken cancellationToken)
+    /// <summary>Splices until the tunnel ends.</summary>
+    /// <param name="client">The client connection's pipes.</param>
+    /// <param name="clientSocket">
+    /// The client's socket, when the transport exposes it and nothing is pending in the output pipe: origin bytes
+    /// then go straight to it, saving the hand-over to Kestrel's send loop for every chunk.
+    /// </param>
+    /// <param name="origin">The connected origin socket; disposed when the tunnel ends.</param>
+    /// <param name="cancellationToken">Cancelled when the client connection closes.</param>
+    public async Task SpliceAsync(IDuplexPipe client, Socket? clientSocket, Socket origin, CancellationToken cancellationToken)
     {
         using var watchdog = new IdleWatchdog(_timeProvider, _idleTimeout, cancellationToken);
         var toOrigin = ClientToOriginAsync(client.Input, origin, watchdog);
-        var toClient = OriginToClientAsync(origin, client.Output, watchdog);
+        var toClient = clientSocket is null
+            ? OriginToClientAsync(origin, client.Output, watchdog)
+            : OriginToClientSocketAsync(origin, clientSocket, watchdog);
 
         // When the origin is done the tunnel is over for the client too; when the client is done sending,
         // the origin may still answer (half-close), so only the origin's end stops both directions.
@@ -46,10 +58,7 @@ internal sealed class TunnelSplicer
             {
                 var result = await input.ReadAsync(watchdog.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
-                foreach (var segment in buffer)
-                {
-                    await origin.SendAsync(segment, SocketFlags.None, watchdog.Token).ConfigureAwait(false);
-                }
+                await SendAsync(origin, buffer, watchdog.Token).ConfigureAwait(false);
 
                 _metrics.AddBytesToOrigin(buffer.Length, ProxyMetrics.TrafficTunnel);
                 watchdog.Touch();
@@ -76,6 +85,7 @@ internal sealed class TunnelSplicer
         {
             while (true)
             {
+                await origin.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, watchdog.Token).ConfigureAwait(false);
                 var memory = output.GetMemory(ReceiveSize);
                 var read = await origin.ReceiveAsync(memory, SocketFlags.None, watchdog.Token).ConfigureAwait(false);
                 if (read == 0)
@@ -102,6 +112,72 @@ internal sealed class TunnelSplicer
             await output.CompleteAsync().ConfigureAwait(false);
             origin.Dispose();
         }
+    }
+
+    private async Task OriginToClientSocketAsync(Socket origin, Socket client, IdleWatchdog watchdog)
+    {
+        try
+        {
+            var drained = true;
+            while (true)
+            {
+                if (drained)
+                {
+                    await origin.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, watchdog.Token).ConfigureAwait(false);
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent(ReceiveSize);
+                try
+                {
+                    var read = await origin.ReceiveAsync(buffer, SocketFlags.None, watchdog.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    await client.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, watchdog.Token).ConfigureAwait(false);
+                    _metrics.AddBytesToClient(read, ProxyMetrics.TrafficTunnel);
+                    watchdog.Touch();
+
+                    // A full buffer means more is probably waiting: skip the zero-byte wait while the data flows.
+                    drained = read < buffer.Length;
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+        catch (Exception ex) when (IsConnectionEnd(ex))
+        {
+            // Reset, idle timeout or shutdown: close the tunnel below.
+        }
+        finally
+        {
+            origin.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Kestrel hands client bytes over in 4 KiB blocks; one send per block would be one system call each, so a
+    /// multi-block buffer goes out as one gathered send.
+    /// </summary>
+    private static async ValueTask SendAsync(Socket origin, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            await origin.SendAsync(buffer.First, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var segments = new List<ArraySegment<byte>>();
+        foreach (var memory in buffer)
+        {
+            segments.Add(MemoryMarshal.TryGetArray(memory, out var array) ? array : new ArraySegment<byte>(memory.ToArray()));
+        }
+
+        // The list overload has no cancellation token: the watchdog cancels by disposing the socket instead.
+        await origin.SendAsync(segments, SocketFlags.None).ConfigureAwait(false);
     }
 
     private static bool IsConnectionEnd(Exception ex) =>
