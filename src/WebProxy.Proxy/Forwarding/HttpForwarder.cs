@@ -15,8 +15,9 @@ namespace WebProxy.Proxy.Forwarding;
 /// </summary>
 internal sealed class HttpForwarder : IHttpForwarder
 {
-    // Large reads move bulk downloads at socket speed; the pipe takes the data without an extra copy.
-    private const int ResponseReadSize = 64 * 1024;
+    // Large reads move bulk downloads at socket speed; the pipe takes the data without an extra copy. The buffer
+    // is taken only once the origin has data (zero-byte read first), so a long-polling response holds none.
+    private const int ResponseReadSize = 128 * 1024;
 
     private readonly HttpMessageInvoker _invoker;
     private readonly UpstreamCertificateValidator _validator;
@@ -98,6 +99,9 @@ internal sealed class HttpForwarder : IHttpForwarder
         }
 
         var writer = context.Response.BodyWriter;
+
+        // A small body fits one pooled block of Kestrel's; only bodies that may be large ask for big buffers.
+        var readSize = response.Content.Headers.ContentLength is { } length and < ResponseReadSize ? (int)Math.Max(1, length) : ResponseReadSize;
         await using (source.ConfigureAwait(false))
         {
             while (true)
@@ -105,7 +109,8 @@ internal sealed class HttpForwarder : IHttpForwarder
                 int read;
                 try
                 {
-                    read = await source.ReadAsync(writer.GetMemory(ResponseReadSize), context.RequestAborted).ConfigureAwait(false);
+                    await source.ReadAsync(Memory<byte>.Empty, context.RequestAborted).ConfigureAwait(false);
+                    read = await source.ReadAsync(writer.GetMemory(readSize), context.RequestAborted).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
                 {

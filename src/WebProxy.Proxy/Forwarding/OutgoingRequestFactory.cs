@@ -79,9 +79,13 @@ internal static class OutgoingRequestFactory
                 continue;
             }
 
-            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // The single-value overload avoids boxing StringValues into an enumerable: most fields have one value.
+            var added = values.Count == 1
+                ? request.Headers.TryAddWithoutValidation(name, values.ToString())
+                : request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            if (!added && request.Content is not null)
             {
-                request.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                request.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
 
