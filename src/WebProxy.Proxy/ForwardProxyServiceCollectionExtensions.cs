@@ -29,6 +29,7 @@ public static class ForwardProxyServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(options.ConnectMode, [443, .. options.ExtraConnectPorts]));
+        services.TryAddSingleton<IRequestPolicy, OpenRequestPolicy>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
         services.AddSingleton(new UpstreamCertificateValidator(LoadExtraRoots(options.UpstreamExtraCaFile)));

@@ -28,8 +28,14 @@ public sealed class ProxyOptions
     /// <summary>Optional PEM file with extra CA certificates trusted for origins, next to the system trust store.</summary>
     public string? UpstreamExtraCaFile { get; set; }
 
+    /// <summary>
+    /// Where workstations reach the proxy port itself, for links on block pages (the regulation text). When not set,
+    /// the host fills in the address the proxy listens on.
+    /// </summary>
+    public string? ProxyUrlForClients { get; set; }
+
     /// <summary>Where workstations reach the admin port, for the links on the proxy's own page (PAC file, CA certificate).</summary>
-    public string AdminUrlForClients { get; set; } = "http://127.0.0.1:8081";
+    public string? AdminUrlForClients { get; set; }
 
     public ProxyLimits Limits { get; set; } = new();
 }

@@ -38,7 +38,8 @@ internal static class SettingsValidator
             Check(File.Exists(caFile), "Proxy.UpstreamExtraCaFile", $"the file '{caFile}' does not exist");
         }
 
-        Check(Uri.TryCreate(proxy.AdminUrlForClients, UriKind.Absolute, out _), "Proxy.AdminUrlForClients", "must be an absolute URL");
+        Check(proxy.AdminUrlForClients is null || Uri.TryCreate(proxy.AdminUrlForClients, UriKind.Absolute, out _), "Proxy.AdminUrlForClients", "must be an absolute URL");
+        Check(proxy.ProxyUrlForClients is null || Uri.TryCreate(proxy.ProxyUrlForClients, UriKind.Absolute, out _), "Proxy.ProxyUrlForClients", "must be an absolute URL");
 
         var limits = proxy.Limits;
         Check(limits.MaxConnectHeadBytes >= 1024, "Proxy.Limits.MaxConnectHeadBytes", "must be at least 1024");

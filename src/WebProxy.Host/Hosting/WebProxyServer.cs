@@ -60,7 +60,8 @@ public sealed class WebProxyServer : IAsyncDisposable
             await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
             admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, configureLogging);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
-            settings.Proxy.AdminUrlForClients = settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
+            settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
+            settings.Proxy.ProxyUrlForClients ??= $"http://{settings.Admin.ProxyAddressForClients ?? BoundEndPoint(proxy).ToString()}";
         }
         catch
         {

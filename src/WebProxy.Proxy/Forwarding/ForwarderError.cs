@@ -29,4 +29,10 @@ public enum ForwarderError
 
     /// <summary>A protocol upgrade (WebSocket) could not be completed.</summary>
     UpgradeFailed,
+
+    /// <summary>The request body is larger than the upload limit; nothing was answered yet when its length was declared.</summary>
+    RequestBodyTooLarge,
+
+    /// <summary>The response body is larger than the download limit; when it had no declared length, the transfer was cut.</summary>
+    ResponseBodyTooLarge,
 }

@@ -36,14 +36,21 @@ internal sealed class HttpForwarder : IHttpForwarder
         _logger = logger;
     }
 
-    public async ValueTask<ForwarderError> SendAsync(HttpContext context, Uri destination, CancellationToken cancellationToken)
+    public async ValueTask<ForwarderError> SendAsync(HttpContext context, Uri destination, TransferLimits limits, CancellationToken cancellationToken)
     {
         var upgrade = UpgradeForwarder.Detect(context);
+
+        // 0. A declared body over the upload limit is refused before the origin is contacted.
+        if (context.Request.ContentLength > limits.MaxUploadBytes)
+        {
+            return Fail(context, new ForwarderErrorFeature(ForwarderError.RequestBodyTooLarge, null), null);
+        }
 
         // 1. Build the outgoing request: hop-by-hop fields dropped (RFC 9110 §7.6.1), Via added (§7.6.3),
         //    the body streamed from the client as it arrives.
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var request = OutgoingRequestFactory.Create(context, destination, upgrade, _options.EnableHttp2, _metrics, headersTimeout, _options.Limits.UpstreamResponseHeadersTimeout);
+        var request = OutgoingRequestFactory.Create(
+            context, destination, upgrade, _options.EnableHttp2, _metrics, headersTimeout, _options.Limits.UpstreamResponseHeadersTimeout, limits.MaxUploadBytes);
         var content = request.Content as StreamingRequestContent;
 
         // 2. Send and wait for the response head only. The head timeout starts once the request body is sent,
@@ -73,9 +80,15 @@ internal sealed class HttpForwarder : IHttpForwarder
                 }
             }
 
-            // 4. Copy the response head, then 5. the body, then 6. the trailers.
+            // 4. A declared body over the download limit is refused before any byte reaches the client.
+            if (response.Content.Headers.ContentLength > limits.MaxDownloadBytes)
+            {
+                return Fail(context, new ForwarderErrorFeature(ForwarderError.ResponseBodyTooLarge, null), null);
+            }
+
+            // 5. Copy the response head, then 6. the body, then 7. the trailers.
             ResponseHeadCopier.Copy(response, context);
-            var error = await CopyBodyAsync(response, context, cancellationToken).ConfigureAwait(false);
+            var error = await CopyBodyAsync(response, context, limits.MaxDownloadBytes, cancellationToken).ConfigureAwait(false);
             if (error != ForwarderError.None)
             {
                 return Fail(context, new ForwarderErrorFeature(error, null), null);
@@ -86,7 +99,7 @@ internal sealed class HttpForwarder : IHttpForwarder
         }
     }
 
-    private async Task<ForwarderError> CopyBodyAsync(HttpResponseMessage response, HttpContext context, CancellationToken cancellationToken)
+    private async Task<ForwarderError> CopyBodyAsync(HttpResponseMessage response, HttpContext context, long? maxBytes, CancellationToken cancellationToken)
     {
         Stream source;
         try
@@ -99,6 +112,7 @@ internal sealed class HttpForwarder : IHttpForwarder
         }
 
         var writer = context.Response.BodyWriter;
+        long copied = 0;
 
         // A small body fits one pooled block of Kestrel's; only bodies that may be large ask for big buffers.
         var readSize = response.Content.Headers.ContentLength is { } length and < ResponseReadSize ? (int)Math.Max(1, length) : ResponseReadSize;
@@ -120,6 +134,14 @@ internal sealed class HttpForwarder : IHttpForwarder
                 if (read == 0)
                 {
                     break;
+                }
+
+                copied += read;
+                if (copied > maxBytes)
+                {
+                    // Without a declared length the limit shows only now: the bytes over it are not passed on, and the
+                    // caller cuts the connection (HTTP/1.1) or resets the stream (HTTP/2) so the file is visibly incomplete.
+                    return ForwarderError.ResponseBodyTooLarge;
                 }
 
                 writer.Advance(read);
@@ -146,6 +168,11 @@ internal sealed class HttpForwarder : IHttpForwarder
 
     private ForwarderErrorFeature ClassifySendFailure(Exception ex, HttpContext context, StreamingRequestContent? content, Uri destination)
     {
+        if (content?.TooLarge == true)
+        {
+            return new ForwarderErrorFeature(ForwarderError.RequestBodyTooLarge, ex);
+        }
+
         if (context.RequestAborted.IsCancellationRequested || content?.ClientFailed == true)
         {
             return new ForwarderErrorFeature(ForwarderError.ClientAborted, ex);

@@ -21,7 +21,8 @@ internal static class OutgoingRequestFactory
         bool enableHttp2,
         ProxyMetrics metrics,
         CancellationTokenSource headersTimeout,
-        TimeSpan headersTimeoutAfterBody)
+        TimeSpan headersTimeoutAfterBody,
+        long? maxUploadBytes)
     {
         var incoming = context.Request;
         var method = upgrade == UpgradeKind.ExtendedConnect ? HttpMethod.Get : HttpMethod.Parse(incoming.Method);
@@ -44,7 +45,7 @@ internal static class OutgoingRequestFactory
         if (canHaveBody)
         {
             request.Content = new StreamingRequestContent(incoming, metrics, context.RequestAborted,
-                () => ArmTimeout(headersTimeout, headersTimeoutAfterBody));
+                () => ArmTimeout(headersTimeout, headersTimeoutAfterBody), maxUploadBytes);
         }
         else
         {

@@ -17,17 +17,22 @@ internal sealed class StreamingRequestContent : HttpContent
     private readonly ProxyMetrics _metrics;
     private readonly CancellationToken _clientAborted;
     private readonly Action _bodySent;
+    private readonly long? _maxBytes;
 
-    public StreamingRequestContent(HttpRequest request, ProxyMetrics metrics, CancellationToken clientAborted, Action bodySent)
+    public StreamingRequestContent(HttpRequest request, ProxyMetrics metrics, CancellationToken clientAborted, Action bodySent, long? maxBytes)
     {
         _request = request;
         _metrics = metrics;
         _clientAborted = clientAborted;
         _bodySent = bodySent;
+        _maxBytes = maxBytes;
     }
 
     /// <summary>Set when reading the client's body failed, so the forwarder can blame the client, not the origin.</summary>
     public bool ClientFailed { get; private set; }
+
+    /// <summary>Set when the body grew past the upload limit; the upload was stopped before the excess was sent.</summary>
+    public bool TooLarge { get; private set; }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
@@ -35,6 +40,7 @@ internal sealed class StreamingRequestContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
+        long sent = 0;
         try
         {
             while (true)
@@ -54,6 +60,13 @@ internal sealed class StreamingRequestContent : HttpContent
                 {
                     _bodySent();
                     return;
+                }
+
+                sent += read;
+                if (sent > _maxBytes)
+                {
+                    TooLarge = true;
+                    throw new IOException("The request body is larger than the upload limit.");
                 }
 
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

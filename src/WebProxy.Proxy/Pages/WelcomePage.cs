@@ -5,7 +5,7 @@ internal static class WelcomePage
 {
     public static ProxyPage Create(ProxyOptions options)
     {
-        var admin = options.AdminUrlForClients.TrimEnd('/');
+        var admin = (options.AdminUrlForClients ?? $"http://127.0.0.1:8081").TrimEnd('/');
         return new ProxyPage(200, "WebProxy: the municipality's web proxy",
         [
             "This is the web proxy of the municipality. It enforces the e-mail and internet regulation: it blocks "

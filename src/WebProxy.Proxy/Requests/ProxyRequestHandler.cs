@@ -16,15 +16,20 @@ internal sealed class ProxyRequestHandler
 {
     private const string AllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT";
 
+    /// <summary>Where the proxy publishes the regulation's rules (article 11), linked from every block page.</summary>
+    public const string RegulationPath = "/regulation";
+
     private readonly IHttpForwarder _forwarder;
+    private readonly IRequestPolicy _policy;
     private readonly ProxyOptions _options;
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public ProxyRequestHandler(IHttpForwarder forwarder, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider, ILogger<ProxyRequestHandler> logger)
+    public ProxyRequestHandler(IHttpForwarder forwarder, IRequestPolicy policy, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider, ILogger<ProxyRequestHandler> logger)
     {
         _forwarder = forwarder;
+        _policy = policy;
         _options = options;
         _metrics = metrics;
         _timeProvider = timeProvider;
@@ -71,15 +76,40 @@ internal sealed class ProxyRequestHandler
 
     private async Task<RequestOutcome> ForwardAsync(HttpContext context, Uri destination)
     {
-        var error = await _forwarder.SendAsync(context, destination, context.RequestAborted).ConfigureAwait(false);
-        if (error == ForwarderError.None)
+        var verdict = _policy.Decide(context, destination);
+        if (verdict.Block is { } reason)
         {
-            return RequestOutcome.Forwarded;
+            await WriteBlockPageAsync(context, reason).ConfigureAwait(false);
+            return RequestOutcome.Refused;
         }
 
-        if (error == ForwarderError.ClientAborted)
+        var error = await _forwarder.SendAsync(context, destination, verdict.Limits, context.RequestAborted).ConfigureAwait(false);
+        switch (error)
         {
-            return RequestOutcome.ClientAborted;
+            case ForwarderError.None:
+                return RequestOutcome.Forwarded;
+            case ForwarderError.ClientAborted:
+                return RequestOutcome.ClientAborted;
+            case ForwarderError.RequestBodyTooLarge:
+                // Articles 5.3 and 5.6: no oversized files sent, webmail included. The body was not read whole, so the
+                // connection closes after the answer.
+                _metrics.Blocked(BlockReason.SizeCategory);
+                if (!context.Response.HasStarted)
+                {
+                    var page = BlockPage.Create(new BlockReason(BlockReason.SizeCategory, "5.6"), Language(context), RegulationUrl) with { Status = 413 };
+                    await page.WriteAsync(context, closeConnection: true).ConfigureAwait(false);
+                }
+
+                return RequestOutcome.Refused;
+            case ForwarderError.ResponseBodyTooLarge:
+                // Article 5.4: no oversized downloads without prior consultation with the Technical Architect.
+                _metrics.Blocked(BlockReason.SizeCategory);
+                if (!context.Response.HasStarted)
+                {
+                    await WriteBlockPageAsync(context, new BlockReason(BlockReason.SizeCategory, "5.4"), count: false).ConfigureAwait(false);
+                }
+
+                return RequestOutcome.Refused;
         }
 
         if (!context.Response.HasStarted)
@@ -132,9 +162,28 @@ internal sealed class ProxyRequestHandler
 
     private async Task AnswerProxyItselfAsync(HttpContext context)
     {
-        var page = context.Request.Path == "/" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            ? WelcomePage.Create(_options)
-            : ErrorPages.NotFound();
+        var readable = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        var page = (readable, context.Request.Path.Value) switch
+        {
+            (true, "/") => WelcomePage.Create(_options),
+            (true, RegulationPath) => RegulationPage.Create(Language(context)),
+            _ => ErrorPages.NotFound(),
+        };
         await page.WriteAsync(context).ConfigureAwait(false);
     }
+
+    private async Task WriteBlockPageAsync(HttpContext context, BlockReason reason, bool count = true)
+    {
+        // Counted per category, never per person or site: nothing is logged about who was blocked (article 6.4).
+        if (count)
+        {
+            _metrics.Blocked(reason.Category);
+        }
+
+        await BlockPage.Create(reason, Language(context), RegulationUrl).WriteAsync(context).ConfigureAwait(false);
+    }
+
+    private string RegulationUrl => (_options.ProxyUrlForClients ?? $"http://127.0.0.1:{_options.Port}").TrimEnd('/') + RegulationPath;
+
+    private static string Language(HttpContext context) => PreferredLanguage.Choose(context.Request.Headers.AcceptLanguage);
 }

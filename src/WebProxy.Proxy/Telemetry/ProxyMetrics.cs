@@ -26,6 +26,7 @@ public sealed class ProxyMetrics
     private readonly UpDownCounter<long> _activeTunnels;
     private readonly Counter<long> _tlsHandshakeFailures;
     private readonly Counter<long> _upstreamErrors;
+    private readonly Counter<long> _blocks;
 
     public ProxyMetrics(IMeterFactory meterFactory)
     {
@@ -40,6 +41,7 @@ public sealed class ProxyMetrics
         _activeTunnels = meter.CreateUpDownCounter<long>("webproxy.tunnels.active", "{tunnel}", "CONNECT tunnels open, by mode (tunnel or intercept).");
         _tlsHandshakeFailures = meter.CreateCounter<long>("webproxy.tls.handshake_failures", "{handshake}", "Failed TLS handshakes, by side (client or upstream).");
         _upstreamErrors = meter.CreateCounter<long>("webproxy.upstream.errors", "{error}", "Failures to reach or talk to an origin, by kind.");
+        _blocks = meter.CreateCounter<long>("webproxy.blocks", "{request}", "Requests refused by the regulation's rules, by regulation category (adult, hate, gambling, chat, warez, size).");
     }
 
     public void RequestCompleted(MethodClass methodClass, RequestOutcome outcome, TimeSpan elapsed)
@@ -66,6 +68,8 @@ public sealed class ProxyMetrics
     public void TunnelClosed(string mode) => _activeTunnels.Add(-1, new KeyValuePair<string, object?>("mode", mode));
 
     public void TlsHandshakeFailed(string side) => _tlsHandshakeFailures.Add(1, new KeyValuePair<string, object?>("side", side));
+
+    public void Blocked(string regulationCategory) => _blocks.Add(1, new KeyValuePair<string, object?>("category", regulationCategory));
 
     public void UpstreamError(UpstreamErrorKind kind) => _upstreamErrors.Add(1, new KeyValuePair<string, object?>("kind", UpstreamErrorKindNames.Of(kind)));
 }
