@@ -10,6 +10,7 @@ using WebProxy.Proxy.Connect;
 using WebProxy.Proxy.Forwarding;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Requests;
+using WebProxy.Proxy.Rules;
 using WebProxy.Proxy.Telemetry;
 using WebProxy.Proxy.Tunneling;
 using WebProxy.Proxy.Upstream;
@@ -20,15 +21,15 @@ public static class ForwardProxyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the forward proxy engine. Expects a <see cref="LeafCertificateCache"/> and the metrics services
-    /// (<c>AddMetrics</c>) to be registered by the host; an <see cref="IConnectPolicy"/> registered earlier wins
-    /// over the default, which applies <see cref="ProxyOptions.ConnectMode"/> to port 443 and the extra ports.
+    /// (<c>AddMetrics</c>) to be registered by the host. Without <see cref="AddForwardProxyPolicy"/> first, every
+    /// CONNECT to port 443 or an extra port is intercepted and every request is forwarded without limits.
     /// </summary>
     public static IServiceCollection AddForwardProxy(this IServiceCollection services, ProxyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(options.ConnectMode, [443, .. options.ExtraConnectPorts]));
+        services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(ConnectAction.Intercept, [443, .. options.ExtraConnectPorts]));
         services.TryAddSingleton<IRequestPolicy, OpenRequestPolicy>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
@@ -61,6 +62,18 @@ public static class ForwardProxyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Connect")));
         services.AddSingleton<ProxyRequestHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Puts the regulation's rules in charge: CONNECT and request decisions, and size limits, come from the policy
+    /// engine that <paramref name="source"/> holds. Call before <see cref="AddForwardProxy"/>.
+    /// </summary>
+    public static IServiceCollection AddForwardProxyPolicy(this IServiceCollection services, IPolicySource source)
+    {
+        services.AddSingleton(source);
+        services.AddSingleton<IConnectPolicy, PolicyConnectPolicy>();
+        services.AddSingleton<IRequestPolicy, PolicyRequestPolicy>();
         return services;
     }
 

@@ -1,5 +1,3 @@
-using WebProxy.Policy.Connect;
-
 namespace WebProxy.Proxy;
 
 /// <summary>Settings of the proxy port. Defaults are what a municipality's workstations need out of the box.</summary>
@@ -9,9 +7,6 @@ public sealed class ProxyOptions
     public string ListenAddress { get; set; } = "127.0.0.1";
 
     public int Port { get; set; } = 3128;
-
-    /// <summary>What an allowed CONNECT gets: <c>Intercept</c> (default) or <c>Tunnel</c>.</summary>
-    public ConnectAction ConnectMode { get; set; } = ConnectAction.Intercept;
 
     /// <summary>
     /// Ports a CONNECT may reach besides 443, like Squid's SSL_ports. Everything else is refused, so the proxy

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WebProxy.Policy.Rules;
 
 namespace WebProxy.Proxy.Pages;
 
@@ -12,8 +13,8 @@ internal static class BlockPage
     public static ProxyPage Create(BlockReason reason, string language, string regulationUrl)
     {
         var dutch = language == PreferredLanguage.Dutch;
-        var category = Describe(reason.Category, dutch);
-        var json = JsonSerializer.Serialize(new BlockJson(true, reason.Category, reason.Article, regulationUrl), JsonSerializerOptions.Web);
+        var category = Describe(reason.Name, dutch);
+        var json = JsonSerializer.Serialize(new BlockJson(true, reason.Name, reason.Article, regulationUrl), JsonSerializerOptions.Web);
         var links = new List<(string, string)> { (dutch ? "Lees de regeling" : "Read the regulation", regulationUrl) };
         return dutch
             ? new ProxyPage(403, "Deze site is geblokkeerd",
@@ -44,8 +45,10 @@ internal static class BlockPage
         ("chat", false) => "chat sessions",
         ("warez", true) => "het downloaden van illegale software",
         ("warez", false) => "downloading illegal software",
-        (BlockReason.SizeCategory, true) => "bestanden die groter zijn dan toegestaan",
-        (BlockReason.SizeCategory, false) => "files larger than allowed",
+        ("download-size", true) => "bestanden downloaden die groter zijn dan toegestaan",
+        ("download-size", false) => "downloading files larger than allowed",
+        ("upload-size", true) => "bestanden versturen die groter zijn dan toegestaan",
+        ("upload-size", false) => "sending files larger than allowed",
         (_, true) => $"de categorie {category}",
         _ => $"the category {category}",
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WebProxy.Policy.Rules;
 using WebProxy.Proxy.Forwarding;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Pages;
@@ -93,20 +94,20 @@ internal sealed class ProxyRequestHandler
             case ForwarderError.RequestBodyTooLarge:
                 // Articles 5.3 and 5.6: no oversized files sent, webmail included. The body was not read whole, so the
                 // connection closes after the answer.
-                _metrics.Blocked(BlockReason.SizeCategory);
+                _metrics.Blocked(BlockReason.UploadTooLarge.Name);
                 if (!context.Response.HasStarted)
                 {
-                    var page = BlockPage.Create(new BlockReason(BlockReason.SizeCategory, "5.6"), Language(context), RegulationUrl) with { Status = 413 };
+                    var page = BlockPage.Create(BlockReason.UploadTooLarge, Language(context), RegulationUrl) with { Status = 413 };
                     await page.WriteAsync(context, closeConnection: true).ConfigureAwait(false);
                 }
 
                 return RequestOutcome.Refused;
             case ForwarderError.ResponseBodyTooLarge:
                 // Article 5.4: no oversized downloads without prior consultation with the Technical Architect.
-                _metrics.Blocked(BlockReason.SizeCategory);
+                _metrics.Blocked(BlockReason.DownloadTooLarge.Name);
                 if (!context.Response.HasStarted)
                 {
-                    await WriteBlockPageAsync(context, new BlockReason(BlockReason.SizeCategory, "5.4"), count: false).ConfigureAwait(false);
+                    await WriteBlockPageAsync(context, BlockReason.DownloadTooLarge, count: false).ConfigureAwait(false);
                 }
 
                 return RequestOutcome.Refused;
@@ -177,7 +178,7 @@ internal sealed class ProxyRequestHandler
         // Counted per category, never per person or site: nothing is logged about who was blocked (article 6.4).
         if (count)
         {
-            _metrics.Blocked(reason.Category);
+            _metrics.Blocked(reason.Name);
         }
 
         await BlockPage.Create(reason, Language(context), RegulationUrl).WriteAsync(context).ConfigureAwait(false);

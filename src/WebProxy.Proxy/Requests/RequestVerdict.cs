@@ -1,5 +1,5 @@
 using WebProxy.Proxy.Forwarding;
-using WebProxy.Proxy.Pages;
+using WebProxy.Policy.Rules;
 
 namespace WebProxy.Proxy.Requests;
 

@@ -41,7 +41,7 @@ public sealed class ProxyMetrics
         _activeTunnels = meter.CreateUpDownCounter<long>("webproxy.tunnels.active", "{tunnel}", "CONNECT tunnels open, by mode (tunnel or intercept).");
         _tlsHandshakeFailures = meter.CreateCounter<long>("webproxy.tls.handshake_failures", "{handshake}", "Failed TLS handshakes, by side (client or upstream).");
         _upstreamErrors = meter.CreateCounter<long>("webproxy.upstream.errors", "{error}", "Failures to reach or talk to an origin, by kind.");
-        _blocks = meter.CreateCounter<long>("webproxy.blocks", "{request}", "Requests refused by the regulation's rules, by regulation category (adult, hate, gambling, chat, warez, size).");
+        _blocks = meter.CreateCounter<long>("webproxy.blocks", "{request}", "Requests refused by the regulation's rules, by regulation category (adult, hate, gambling, chat, warez) or size rule (download-size, upload-size).");
     }
 
     public void RequestCompleted(MethodClass methodClass, RequestOutcome outcome, TimeSpan elapsed)

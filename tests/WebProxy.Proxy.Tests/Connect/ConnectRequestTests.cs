@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using WebProxy.Policy.Connect;
+using WebProxy.Policy.Rules;
 using WebProxy.Testing;
 
 namespace WebProxy.Proxy.Tests.Connect;
@@ -17,7 +17,7 @@ public sealed class ConnectRequestTests : IAsyncLifetime
         _tlsOrigin = await OriginServer.StartAsync(_certificates);
         _proxy = await ProxyUnderTest.StartAsync(_certificates, s =>
         {
-            s.Proxy.ConnectMode = ConnectAction.Tunnel;
+            s.Policy.InterceptionMode = InterceptionMode.None;
             s.Proxy.ExtraConnectPorts.Add(_tlsOrigin.Port);
             s.Proxy.Limits.TunnelIdleTimeout = TimeSpan.FromSeconds(1);
             s.Proxy.Limits.MaxConnectHeadBytes = 2048;

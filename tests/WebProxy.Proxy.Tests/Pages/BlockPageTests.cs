@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using WebProxy.Policy.Rules;
 using WebProxy.Proxy.Pages;
 
 namespace WebProxy.Proxy.Tests.Pages;
@@ -13,7 +14,7 @@ public sealed class BlockPageTests
         context.Request.Headers.Accept = accept;
         var body = new MemoryStream();
         context.Response.Body = body;
-        await BlockPage.Create(new BlockReason("gambling", "5.4"), language, "http://proxy.example:3128/regulation").WriteAsync(context);
+        await BlockPage.Create(BlockReason.ForCategory(RegulationCategory.Gambling, "5.4", "gambling"), language, "http://proxy.example:3128/regulation").WriteAsync(context);
         return (context.Response, System.Text.Encoding.UTF8.GetString(body.ToArray()));
     }
 
