@@ -5,7 +5,7 @@
 #
 # What it starts (all on 127.0.0.1, all stopped again on exit, by PID):
 #   nginx     origin: /1k and /100m over HTTP (port base+80) and HTTPS (base+443, cert from a throwaway test CA)
-#   WebProxy  twice, from a Release publish of src/WebProxy.Host: ConnectMode Intercept (base+128) and Tunnel (base+129)
+#   WebProxy  twice, from a Release publish of src/WebProxy.Host: InterceptionMode All (base+128) and None (base+129)
 #   Squid     Debian's squid-openssl, access log on, no cache: ssl_bump port (base+130) and a plain port (base+131)
 # and then, one after the other, each bounded in time:
 #   (a) plain HTTP 1 KiB, 50 connections (wrk)     direct / WebProxy / Squid
@@ -213,17 +213,17 @@ webproxy_config() { # webproxy_config FILE PORT ADMIN_PORT MODE DATA
   "Proxy": {
     "ListenAddress": "127.0.0.1",
     "Port": $2,
-    "ConnectMode": "$4",
     "ExtraConnectPorts": [$ORIGIN_HTTPS],
     "Hosts": { "$ORIGIN_NAME": "127.0.0.1" },
     "UpstreamExtraCaFile": "$PKI/origin-ca.pem"
   },
-  "Admin": { "ListenAddress": "127.0.0.1", "Port": $3 }
+  "Admin": { "ListenAddress": "127.0.0.1", "Port": $3 },
+  "Policy": { "InterceptionMode": "$4", "DownloadLimitBytes": null, "UploadLimitBytes": null }
 }
 EOF
 }
-webproxy_config "$TMP/webproxy-intercept.json" "$WP_PORT" "$WP_ADMIN" Intercept "$TMP/webproxy-intercept-data"
-webproxy_config "$TMP/webproxy-tunnel.json" "$WPT_PORT" "$WPT_ADMIN" Tunnel "$TMP/webproxy-tunnel-data"
+webproxy_config "$TMP/webproxy-intercept.json" "$WP_PORT" "$WP_ADMIN" All "$TMP/webproxy-intercept-data"
+webproxy_config "$TMP/webproxy-tunnel.json" "$WPT_PORT" "$WPT_ADMIN" None "$TMP/webproxy-tunnel-data"
 cp "$TMP/webproxy-intercept.json" "$TMP/webproxy-tunnel.json" "$RAW/"
 "${WEBPROXY[@]}" ca export --config "$TMP/webproxy-intercept.json" --out "$PKI/webproxy-ca.pem" >"$RAW/webproxy-ca-export.log" 2>&1 \
   || die "webproxy ca export failed, see $RAW/webproxy-ca-export.log"
@@ -578,7 +578,7 @@ BLOCK=$OUT/load-results.md
   echo "| Path | MiB/s | Runs (MiB/s) | Failed | CPU proxy | CPU origin | CPU client | CPU machine |"
   echo "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
   download_row "direct HTTPS to nginx" c-direct ""
-  download_row "WebProxy, ConnectMode Tunnel" c-webproxy .cpu_webproxy_tunnel
+  download_row "WebProxy, blind tunnel" c-webproxy .cpu_webproxy_tunnel
   download_row "Squid, CONNECT not bumped" c-squid .cpu_squid
   echo
   echo "Target: WebProxy tunnel ≥ 90 % of direct. Ratio **$C_RATIO** → $C_VERDICT."

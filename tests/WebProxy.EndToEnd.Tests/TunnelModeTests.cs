@@ -4,7 +4,7 @@ using WebProxy.Testing;
 namespace WebProxy.EndToEnd.Tests;
 
 /// <summary>
-/// A proxy configured with <c>"ConnectMode": "Tunnel"</c> splices CONNECT tunnels blindly: curl talks TLS with
+/// A proxy configured with <c>"Policy": { "InterceptionMode": "None" }</c> splices CONNECT tunnels blindly: curl talks TLS with
 /// the origin itself and sees the origin's own certificate, not one from the organisation CA.
 /// </summary>
 public sealed class TunnelModeTests : IAsyncLifetime
@@ -18,7 +18,7 @@ public sealed class TunnelModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _tlsOrigin = await OriginServer.StartAsync(_certificates);
-        _proxy = await ProxyProcess.StartAsync(_certificates, [_tlsOrigin.Port], config => config["Proxy"]!["ConnectMode"] = "Tunnel");
+        _proxy = await ProxyProcess.StartAsync(_certificates, [_tlsOrigin.Port], config => config["Policy"]!["InterceptionMode"] = "None");
         _originRootPath = _certificates.WriteRootPem(_temp.Path);
     }
 

@@ -43,6 +43,11 @@ public sealed class ProxyUnderTest : IAsyncDisposable
         var settings = new WebProxySettings { DataDirectory = data.Path };
         settings.Proxy.Port = 0;
         settings.Admin.Port = 0;
+
+        // The engine's tests look inside every tunnel and move bodies of any size; tests of the rules opt in.
+        settings.Policy.InterceptionMode = WebProxy.Policy.Rules.InterceptionMode.All;
+        settings.Policy.DownloadLimitBytes = null;
+        settings.Policy.UploadLimitBytes = null;
         foreach (var host in TestHosts)
         {
             settings.Proxy.Hosts[host] = "127.0.0.1";

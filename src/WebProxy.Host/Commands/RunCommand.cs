@@ -21,7 +21,17 @@ internal static class RunCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => RequestStop(context, stop));
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => RequestStop(context, stop));
         var stopping = stop.Token;
+        WebProxyServer? running = null;
+
+        // SIGHUP re-reads the compiled category index, as daemons conventionally reload on it.
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            var result = running?.ReloadCategories();
+            Console.Out.WriteLine(result is null || result.Succeeded ? "Category index reloaded." : $"Category index not reloaded: {result.Error}");
+        });
         await using var server = await WebProxyServer.StartAsync(settings, TimeProvider.System, cancellationToken: stopping).ConfigureAwait(false);
+        running = server;
         await Console.Out.WriteLineAsync(
             $"WebProxy is listening: proxy http://{server.ProxyEndPoint}, admin http://{server.AdminEndPoint} " +
             $"(PAC file /proxy.pac, CA certificate /ca.pem, metrics /metrics). Data folder: {Path.GetFullPath(settings.DataDirectory)}").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
 
@@ -15,6 +16,7 @@ public static class WebProxyCommandLine
         root.SetAction(RunCommand.RunAsync);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CaCommand.Create());
+        root.Subcommands.Add(CategoriesCommand.Create());
         return root;
     }
 
@@ -29,7 +31,7 @@ public static class WebProxyCommandLine
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ConfigurationException or CertificateAuthorityException or CategoryImportException or IOException or UnauthorizedAccessException)
         {
             // Problems an operator fixes (a bad file, a taken port, a missing folder) are one line, not a stack trace.
             await error.WriteLineAsync($"webproxy: {ex.Message}").ConfigureAwait(false);

@@ -21,7 +21,6 @@ internal static class SettingsValidator
         Check(!string.IsNullOrWhiteSpace(settings.DataDirectory), "DataDirectory", "must name a folder");
         Check(IPAddress.TryParse(proxy.ListenAddress, out _), "Proxy.ListenAddress", $"'{proxy.ListenAddress}' is not an IP address");
         Check(proxy.Port is >= 0 and <= 65535, "Proxy.Port", "must be a TCP port from 0 to 65535");
-        Check(Enum.IsDefined(proxy.ConnectMode), "Proxy.ConnectMode", "must be Intercept, Tunnel or Refuse");
         for (var i = 0; i < proxy.ExtraConnectPorts.Count; i++)
         {
             Check(proxy.ExtraConnectPorts[i] is >= 1 and <= 65535, $"Proxy.ExtraConnectPorts[{i}]", "must be a TCP port from 1 to 65535");
@@ -60,6 +59,15 @@ internal static class SettingsValidator
         for (var i = 0; i < admin.DirectDomains.Count; i++)
         {
             Check(HostNames.TryNormalise(admin.DirectDomains[i], out _, out _), $"Admin.DirectDomains[{i}]", $"'{admin.DirectDomains[i]}' is not a valid domain name");
+        }
+
+        var policy = settings.Policy;
+        Check(Enum.IsDefined(policy.InterceptionMode), "Policy.InterceptionMode", "must be BlockedOnly, All or None");
+        Check(policy.DownloadLimitBytes is null or > 0, "Policy.DownloadLimitBytes", "must be a positive number of bytes, or null for no limit");
+        Check(policy.UploadLimitBytes is null or > 0, "Policy.UploadLimitBytes", "must be a positive number of bytes, or null for no limit");
+        if (settings.Categories.Directory is { } categories)
+        {
+            Check(System.IO.Directory.Exists(categories), "Categories.Directory", $"the folder '{categories}' does not exist");
         }
 
         var ca = settings.CertificateAuthority;

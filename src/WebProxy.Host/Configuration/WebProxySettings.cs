@@ -17,4 +17,11 @@ public sealed class WebProxySettings
     public AdminSettings Admin { get; set; } = new();
 
     public CertificateAuthorityOptions CertificateAuthority { get; set; } = new();
+
+    public PolicySection Policy { get; set; } = new();
+
+    public CategoriesSection Categories { get; set; } = new();
+
+    /// <summary>The categories folder to use: the configured one, else the copy shipped next to the program.</summary>
+    public string CategoriesDirectory => Path.GetFullPath(Categories.Directory ?? Path.Combine(AppContext.BaseDirectory, "categories"));
 }

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 using WebProxy.Admin;
+using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
 using WebProxy.Proxy;
@@ -26,12 +28,14 @@ public sealed class WebProxyServer : IAsyncDisposable
     private readonly WebApplication _proxy;
     private readonly WebApplication _admin;
     private readonly ServiceProvider _shared;
+    private readonly CategoryRules _rules;
 
-    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared)
+    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared, CategoryRules rules)
     {
         _proxy = proxy;
         _admin = admin;
         _shared = shared;
+        _rules = rules;
     }
 
     /// <summary>The proxy port's bound address (the real port when 0 was configured).</summary>
@@ -50,15 +54,19 @@ public sealed class WebProxyServer : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
 
         var shared = BuildSharedServices(settings, dataDirectory, timeProvider, configureLogging);
+        CategoryRules? rules = null;
         WebApplication? proxy = null;
         WebApplication? admin = null;
         try
         {
+            rules = await CategoryRules.LoadAsync(
+                settings, dataDirectory, timeProvider, shared.GetRequiredService<IMeterFactory>(), shared.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
+
             // The proxy binds first: with port 0 (tests), its real port is only known then, and the admin
             // port's PAC file must name it. The proxy's own page reads the admin URL per request.
-            proxy = BuildProxyApplication(settings, shared, configureLogging);
+            proxy = BuildProxyApplication(settings, shared, rules, configureLogging);
             await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
-            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, configureLogging);
+            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, configureLogging);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
             settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
             settings.Proxy.ProxyUrlForClients ??= $"http://{settings.Admin.ProxyAddressForClients ?? BoundEndPoint(proxy).ToString()}";
@@ -75,11 +83,12 @@ public sealed class WebProxyServer : IAsyncDisposable
                 await admin.DisposeAsync().ConfigureAwait(false);
             }
 
+            rules?.Dispose();
             await shared.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        var server = new WebProxyServer(proxy, admin, shared);
+        var server = new WebProxyServer(proxy, admin, shared, rules);
         return server;
     }
 
@@ -90,10 +99,14 @@ public sealed class WebProxyServer : IAsyncDisposable
         await _admin.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reloads the compiled category index from the data folder (SIGHUP, the admin endpoint).</summary>
+    public CategoryReloadResult ReloadCategories() => _rules.Provider.ReloadFromSnapshot();
+
     public async ValueTask DisposeAsync()
     {
         await _proxy.DisposeAsync().ConfigureAwait(false);
         await _admin.DisposeAsync().ConfigureAwait(false);
+        _rules.Dispose();
         await _shared.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -115,13 +128,14 @@ public sealed class WebProxyServer : IAsyncDisposable
         return shared;
     }
 
-    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, CategoryRules rules, Action<ILoggingBuilder>? configureLogging)
     {
         var options = settings.Proxy;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         ConfigureLogging(builder.Logging, configureLogging);
         ShareServices(builder.Services, shared);
+        builder.Services.AddForwardProxyPolicy(rules.Policy);
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
 
@@ -154,7 +168,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, CategoryRules rules, Action<ILoggingBuilder>? configureLogging)
     {
         var admin = settings.Admin;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
@@ -175,6 +189,15 @@ public sealed class WebProxyServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapWebProxyAdmin();
+
+        // Re-reads the compiled index from the data folder, like SIGHUP; the import itself is `webproxy categories update`.
+        app.MapPost("/categories/reload", () =>
+        {
+            var result = rules.Provider.ReloadFromSnapshot();
+            return result.Succeeded
+                ? Results.Ok(new { reloaded = true, domains = rules.Provider.Current.DomainCount, urls = rules.Provider.Current.UrlCount })
+                : Results.Problem(title: "The category index was not reloaded", detail: result.Error, statusCode: StatusCodes.Status500InternalServerError);
+        });
         return app;
     }
 

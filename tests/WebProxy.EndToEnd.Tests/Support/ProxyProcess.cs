@@ -226,7 +226,6 @@ internal sealed class ProxyProcess : IAsyncDisposable
             {
                 ["ListenAddress"] = "127.0.0.1",
                 ["Port"] = proxyPort,
-                ["ConnectMode"] = "Intercept",
                 ["ExtraConnectPorts"] = new JsonArray([.. extraConnectPorts.Select(port => (JsonNode)port)]),
                 ["Hosts"] = hosts,
                 ["UpstreamExtraCaFile"] = certificates.WriteRootPem(directory),
@@ -236,6 +235,13 @@ internal sealed class ProxyProcess : IAsyncDisposable
             {
                 ["ListenAddress"] = "127.0.0.1",
                 ["Port"] = adminPort,
+            },
+            ["Policy"] = new JsonObject
+            {
+                // The engine's tests look inside every tunnel and move bodies of any size; rule tests opt in.
+                ["InterceptionMode"] = "All",
+                ["DownloadLimitBytes"] = null,
+                ["UploadLimitBytes"] = null,
             },
             ["CertificateAuthority"] = new JsonObject
             {

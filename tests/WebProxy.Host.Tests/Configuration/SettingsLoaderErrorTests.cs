@@ -50,8 +50,8 @@ public sealed class SettingsLoaderErrorTests
     [InlineData("\"Port\": \"abc\"", "Proxy.Port")]
     [InlineData("\"Port\": 3128.5", "Proxy.Port")]
     [InlineData("\"EnableHttp2\": \"yes\"", "Proxy.EnableHttp2")]
-    [InlineData("\"ConnectMode\": \"Sideways\"", "Proxy.ConnectMode")]
-    [InlineData("\"ConnectMode\": 1", "Proxy.ConnectMode")]
+    [InlineData("\"ExtraConnectPorts\": \"443\"", "Proxy.ExtraConnectPorts")]
+    [InlineData("\"Limits\": 5", "Proxy.Limits")]
     [InlineData("\"Hosts\": [ \"good.test\" ]", "Proxy.Hosts")]
     public void A_value_of_the_wrong_type_is_named_with_its_file_and_line(string setting, string field)
     {

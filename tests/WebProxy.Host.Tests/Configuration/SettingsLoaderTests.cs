@@ -1,7 +1,7 @@
 using System.Text;
 using WebProxy.Host.Configuration;
 using WebProxy.Host.Tests.Support;
-using WebProxy.Policy.Connect;
+using WebProxy.Policy.Rules;
 
 namespace WebProxy.Host.Tests.Configuration;
 
@@ -16,7 +16,6 @@ public sealed class SettingsLoaderTests
           "Proxy": {
             "ListenAddress": "0.0.0.0",
             "Port": 8080, // the port in the PAC file
-            "ConnectMode": "tunnel",
             "ExtraConnectPorts": [ 8443, 9443, ],
             "Hosts": { "intranet.gemeente.nl": "10.0.0.5", },
             "Limits": {
@@ -29,6 +28,7 @@ public sealed class SettingsLoaderTests
             "DirectDomains": [ "intranet.gemeente.nl", "gemeente.local", ],
           },
           "CertificateAuthority": { "CommonName": "Gemeente CA", "LeafValidity": "2.00:00:00", },
+          "Policy": { "InterceptionMode": "none", "UploadLimitBytes": null, },
         }
         """;
 
@@ -41,7 +41,9 @@ public sealed class SettingsLoaderTests
         Assert.Equal(3128, settings.Proxy.Port);
         Assert.Equal("127.0.0.1", settings.Admin.ListenAddress);
         Assert.Equal(8081, settings.Admin.Port);
-        Assert.Equal(ConnectAction.Intercept, settings.Proxy.ConnectMode);
+        Assert.Equal(InterceptionMode.BlockedOnly, settings.Policy.InterceptionMode);
+        Assert.Equal(1L << 30, settings.Policy.DownloadLimitBytes);
+        Assert.Equal(25L << 20, settings.Policy.UploadLimitBytes);
         Assert.Equal("data", settings.DataDirectory);
         Assert.Empty(settings.Proxy.ExtraConnectPorts);
         Assert.True(settings.Proxy.EnableHttp2);
@@ -57,7 +59,8 @@ public sealed class SettingsLoaderTests
         Assert.Equal("/var/lib/webproxy", settings.DataDirectory);
         Assert.Equal("0.0.0.0", settings.Proxy.ListenAddress);
         Assert.Equal(8080, settings.Proxy.Port);
-        Assert.Equal(ConnectAction.Tunnel, settings.Proxy.ConnectMode);
+        Assert.Equal(InterceptionMode.None, settings.Policy.InterceptionMode);
+        Assert.Null(settings.Policy.UploadLimitBytes);
         Assert.Equal([8443, 9443], settings.Proxy.ExtraConnectPorts);
         Assert.Equal("10.0.0.5", settings.Proxy.Hosts["intranet.gemeente.nl"]);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.Proxy.Limits.ShutdownDrainTimeout);
@@ -78,7 +81,7 @@ public sealed class SettingsLoaderTests
         Assert.Equal(8080, settings.Proxy.Port);
         Assert.Equal("127.0.0.1", settings.Proxy.ListenAddress);
         Assert.Equal(8081, settings.Admin.Port);
-        Assert.Equal(ConnectAction.Intercept, settings.Proxy.ConnectMode);
+        Assert.Equal(InterceptionMode.BlockedOnly, settings.Policy.InterceptionMode);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.Proxy.Limits.ShutdownDrainTimeout);
     }
 
