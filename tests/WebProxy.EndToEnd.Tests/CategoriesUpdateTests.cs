@@ -75,6 +75,21 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
         Assert.Equal(403, await StatusAsync());
     }
 
+    [Fact]
+    public async Task SIGHUP_reloads_the_compiled_index_like_daemons_conventionally_do()
+    {
+        _proxy.Signal(1);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (!_proxy.Output.Contains("Category index reloaded.", StringComparison.Ordinal) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Category index reloaded.", _proxy.Output, StringComparison.Ordinal);
+        Assert.False(_proxy.HasExited);
+        Assert.Equal(200, await StatusAsync());
+    }
+
     private async Task<int> StatusAsync() => (await Curl.RunAsync(["-x", _proxy.ProxyUrl, "-o", "/dev/null", Url])).Status;
 
     /// <summary>The shared folder sits next to the repository; the repository is found from the test binaries or,

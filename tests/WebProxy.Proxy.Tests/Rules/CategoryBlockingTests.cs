@@ -99,6 +99,16 @@ public sealed class CategoryBlockingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_All_mode_a_blocked_HTTPS_site_shows_the_block_page_over_TLS()
+    {
+        await using var proxy = await StartAsync(InterceptionMode.All);
+        using var client = proxy.CreateClient();
+        using var response = await client.GetAsync("https://chat-sample.invalid/room");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("chat sessions", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_None_mode_a_CONNECT_to_a_blocked_site_is_refused()
     {
         await using var proxy = await StartAsync(InterceptionMode.None);

@@ -12,16 +12,20 @@ public sealed class SizeLimitTests : IAsyncLifetime
     private const long UploadLimit = 100_000;
     private const long DownloadLimit = 200_000;
 
+    private readonly TestCertificates _certificates = new();
     private OriginServer _origin = null!;
+    private OriginServer _tlsOrigin = null!;
     private ProxyUnderTest _proxy = null!;
 
     public async Task InitializeAsync()
     {
         _origin = await OriginServer.StartAsync();
-        _proxy = await ProxyUnderTest.StartAsync(configure: s =>
+        _tlsOrigin = await OriginServer.StartAsync(_certificates);
+        _proxy = await ProxyUnderTest.StartAsync(_certificates, s =>
         {
             s.Policy.UploadLimitBytes = UploadLimit;
             s.Policy.DownloadLimitBytes = DownloadLimit;
+            s.Proxy.ExtraConnectPorts.Add(_tlsOrigin.Port);
         });
     }
 
@@ -29,6 +33,21 @@ public sealed class SizeLimitTests : IAsyncLifetime
     {
         await _proxy.DisposeAsync();
         await _origin.DisposeAsync();
+        await _tlsOrigin.DisposeAsync();
+        _certificates.Dispose();
+    }
+
+    [Fact]
+    public async Task Over_HTTP2_an_oversized_download_is_cut_and_the_next_request_is_served()
+    {
+        using var client = _proxy.CreateClient(HttpVersion.Version20);
+        var error = await Assert.ThrowsAnyAsync<Exception>(
+            () => client.GetByteArrayAsync($"https://good.test:{_tlsOrigin.Port}/bytes/{DownloadLimit * 5}?chunked=1"));
+        Assert.True(error is HttpRequestException or IOException, error.ToString());
+
+        using var next = await client.GetAsync($"https://good.test:{_tlsOrigin.Port}/hello");
+        Assert.Equal(HttpVersion.Version20, next.Version);
+        Assert.Equal("hello from the origin", await next.Content.ReadAsStringAsync());
     }
 
     private string Url(string path) => $"http://plain.test:{_origin.Port}{path}";
