@@ -152,12 +152,6 @@ public sealed class PolicyEngine
     public PolicyDecision DecideUploadSize(long bytes, long? exemptedLimit = null) =>
         UploadLimit(exemptedLimit) is { } limit && bytes > limit ? PolicyDecision.Block(BlockReason.UploadTooLarge) : PolicyDecision.Allow;
 
-    /// <summary>
-    /// This engine as the CONNECT policy of the proxy engine before it knows <see cref="PolicyDecision"/>: the kind
-    /// maps onto <see cref="ConnectAction"/> and the reason is dropped.
-    /// </summary>
-    public IConnectPolicy AsConnectPolicy() => new ConnectPolicyAdapter(this);
-
     private BlockReason? ReasonOf(ulong categories)
     {
         var blocked = categories & _blockMask;
@@ -211,15 +205,5 @@ public sealed class PolicyEngine
         {
             throw new ArgumentException("Size limits must be positive, or null for none.", nameof(settings));
         }
-    }
-
-    private sealed class ConnectPolicyAdapter(PolicyEngine engine) : IConnectPolicy
-    {
-        public ConnectAction Decide(ConnectTarget target) => engine.DecideConnect(target).Kind switch
-        {
-            PolicyDecisionKind.Tunnel => ConnectAction.Tunnel,
-            PolicyDecisionKind.Intercept => ConnectAction.Intercept,
-            _ => ConnectAction.Refuse,
-        };
     }
 }

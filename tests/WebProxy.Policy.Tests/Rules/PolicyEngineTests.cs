@@ -195,15 +195,6 @@ public sealed class PolicyEngineTests
     }
 
     [Fact]
-    public void The_connect_policy_adapter_maps_kinds_onto_connect_actions()
-    {
-        var policy = Engine(InterceptionMode.None).AsConnectPolicy();
-        Assert.Equal(ConnectAction.Tunnel, policy.Decide(new ConnectTarget("example.test", 443)));
-        Assert.Equal(ConnectAction.Refuse, policy.Decide(new ConnectTarget("casino.test", 443)));
-        Assert.Equal(ConnectAction.Intercept, Engine(InterceptionMode.BlockedOnly).AsConnectPolicy().Decide(new ConnectTarget("casino.test", 443)));
-    }
-
-    [Fact]
     public void The_default_settings_are_blocked_only_on_port_443_without_size_limits()
     {
         Assert.Equal(InterceptionMode.BlockedOnly, PolicySettings.Default.InterceptionMode);
