@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WebProxy.Policy.Json;
 
 namespace WebProxy.Host.Configuration;
 
@@ -58,10 +59,11 @@ public static class SettingsLoader
             throw new ConfigurationException($"{path}:{line}:{field} {FirstSentence(ex.Message)}", ex);
         }
 
-        return Validated(settings ?? new WebProxySettings(), path, new JsonLineIndex(json));
+        var lines = new JsonLineMap(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, StringComparer.OrdinalIgnoreCase);
+        return Validated(settings ?? new WebProxySettings(), path, lines);
     }
 
-    private static WebProxySettings Validated(WebProxySettings settings, string file, JsonLineIndex? lines)
+    private static WebProxySettings Validated(WebProxySettings settings, string file, JsonLineMap? lines)
     {
         var problems = SettingsValidator.Validate(settings);
         if (problems.Count == 0)
@@ -69,7 +71,7 @@ public static class SettingsLoader
             return settings;
         }
 
-        var messages = problems.Select(p => $"{file}:{lines?.LineOf(p.Field) ?? 1}: field {p.Field}: {p.Message}");
+        var messages = problems.Select(p => $"{file}:{lines?.FindLine(p.Field, occurrence: -1) ?? 1}: field {p.Field}: {p.Message}");
         throw new ConfigurationException(string.Join(Environment.NewLine, messages));
     }
 

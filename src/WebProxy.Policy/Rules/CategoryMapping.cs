@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using WebProxy.Policy.Json;
 using System.Text.RegularExpressions;
 
 namespace WebProxy.Policy.Rules;

@@ -1,18 +1,23 @@
 using System.Text.Json;
 
-namespace WebProxy.Policy.Rules;
+namespace WebProxy.Policy.Json;
 
 /// <summary>
-/// The lines of every value path of a JSON document (<c>lists[2].article</c>), each occurrence kept, so errors found
-/// while walking a <see cref="JsonDocument"/> (which has no positions) can name a line, including the line of the
-/// second of two duplicate properties.
+/// The lines of every value path of a JSON document (<c>lists[2].article</c>, <c>Admin.DirectDomains[1]</c>), each
+/// occurrence kept, so errors found after parsing (a <see cref="JsonDocument"/> or a deserialised object has no
+/// positions) can name a line, including the line of the second of two duplicate properties. Used for the mapping
+/// file and the configuration file alike.
 /// </summary>
-internal sealed class JsonLineMap
+public sealed class JsonLineMap
 {
-    private readonly Dictionary<string, List<int>> _lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _lines;
 
-    public JsonLineMap(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    /// <param name="json">The document, UTF-8.</param>
+    /// <param name="options">The reader options the document is parsed with (comments, trailing commas).</param>
+    /// <param name="pathComparer">How paths compare; case-insensitive for a file read case-insensitively.</param>
+    public JsonLineMap(ReadOnlySpan<byte> json, JsonReaderOptions options, StringComparer? pathComparer = null)
     {
+        _lines = new Dictionary<string, List<int>>(pathComparer ?? StringComparer.Ordinal);
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < json.Length; i++)
         {
@@ -71,22 +76,26 @@ internal sealed class JsonLineMap
     /// The 1-based line of the <paramref name="occurrence"/>-th appearance of <paramref name="path"/> (0 is the first),
     /// else of its nearest recorded parent; 1 when nothing is recorded.
     /// </summary>
-    public int LineOf(string path, int occurrence = 0)
+    public int LineOf(string path, int occurrence = 0) => FindLine(path, occurrence) ?? 1;
+
+    /// <summary>
+    /// Like <see cref="LineOf"/>, but null when neither the path nor a parent below the root is recorded. A negative
+    /// <paramref name="occurrence"/> counts from the end: -1 is the last appearance, the one a deserialiser keeps.
+    /// </summary>
+    public int? FindLine(string path, int occurrence = 0)
     {
-        for (var candidate = path; ; candidate = Parent(candidate))
+        for (var candidate = path; candidate.Length > 0; candidate = Parent(candidate))
         {
             if (_lines.TryGetValue(candidate, out var lines))
             {
-                return lines[Math.Min(occurrence, lines.Count - 1)];
-            }
-
-            if (candidate.Length == 0)
-            {
-                return 1;
+                var index = occurrence < 0 ? lines.Count + occurrence : occurrence;
+                return lines[Math.Clamp(index, 0, lines.Count - 1)];
             }
 
             occurrence = 0;
         }
+
+        return null;
     }
 
     public static string Child(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";

@@ -1,11 +1,12 @@
 using System.Text;
-using WebProxy.Host.Configuration;
+using System.Text.Json;
+using WebProxy.Policy.Json;
 using WebProxy.Host.Tests.Support;
 
 namespace WebProxy.Host.Tests.Configuration;
 
 /// <summary>The map from a value's path to its line, which lets errors found after parsing still name a line.</summary>
-public sealed class JsonLineIndexTests
+public sealed class JsonLineMapTests
 {
     private const string Document = """
         // A comment before the document.
@@ -39,7 +40,9 @@ public sealed class JsonLineIndexTests
         }
         """;
 
-    private static readonly JsonLineIndex Index = new(Encoding.UTF8.GetBytes(Document));
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private static readonly JsonLineMap Index = new(Encoding.UTF8.GetBytes(Document), Options, StringComparer.OrdinalIgnoreCase);
 
     [Theory]
     [InlineData("DataDirectory", "\"DataDirectory\"")]
@@ -49,19 +52,19 @@ public sealed class JsonLineIndexTests
     [InlineData("Last", "\"Last\"")]
     public void A_property_in_nested_objects_is_found_on_its_line(string path, string snippet)
     {
-        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.LineOf(path));
+        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.FindLine(path));
     }
 
     [Fact]
     public void A_value_on_the_line_after_its_name_is_reported_on_the_line_of_the_name()
     {
-        Assert.Equal(ConfigFile.LineIn(Document, "\"Port\":"), Index.LineOf("Proxy.Port"));
+        Assert.Equal(ConfigFile.LineIn(Document, "\"Port\":"), Index.FindLine("Proxy.Port"));
     }
 
     [Fact]
     public void A_property_name_containing_dots_is_found()
     {
-        Assert.Equal(ConfigFile.LineIn(Document, "\"good.test\""), Index.LineOf("Proxy.Hosts.good.test"));
+        Assert.Equal(ConfigFile.LineIn(Document, "\"good.test\""), Index.FindLine("Proxy.Hosts.good.test"));
     }
 
     [Theory]
@@ -70,7 +73,7 @@ public sealed class JsonLineIndexTests
     [InlineData("Admin.DirectDomains[1]", "gemeente.local")]
     public void Elements_of_an_array_of_strings_are_found_by_index(string path, string snippet)
     {
-        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.LineOf(path));
+        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.FindLine(path));
     }
 
     [Theory]
@@ -83,7 +86,7 @@ public sealed class JsonLineIndexTests
     [InlineData("Rules[1].Tags[1][1]", "\"Tags\"")]
     public void Properties_of_objects_in_an_array_are_found_by_index_and_name(string path, string snippet)
     {
-        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.LineOf(path));
+        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.FindLine(path));
     }
 
     [Theory]
@@ -91,7 +94,7 @@ public sealed class JsonLineIndexTests
     [InlineData("ADMIN.DIRECTDOMAINS[1]", "gemeente.local")]
     public void Paths_match_without_regard_to_case_as_the_loader_does(string path, string snippet)
     {
-        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.LineOf(path));
+        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.FindLine(path));
     }
 
     [Theory]
@@ -101,7 +104,7 @@ public sealed class JsonLineIndexTests
     [InlineData("Empty.Anything", "\"Empty\"")]
     public void A_path_not_in_the_file_falls_back_to_its_nearest_parent_that_is(string path, string snippet)
     {
-        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.LineOf(path));
+        Assert.Equal(ConfigFile.LineIn(Document, snippet), Index.FindLine(path));
     }
 
     [Theory]
@@ -110,24 +113,24 @@ public sealed class JsonLineIndexTests
     [InlineData("")]
     public void A_path_with_no_ancestor_in_the_file_has_no_line(string path)
     {
-        Assert.Null(Index.LineOf(path));
+        Assert.Null(Index.FindLine(path));
     }
 
     [Fact]
     public void Lines_are_counted_the_same_with_Windows_line_endings()
     {
-        var index = new JsonLineIndex(Encoding.UTF8.GetBytes(Document.ReplaceLineEndings("\r\n")));
+        var index = new JsonLineMap(Encoding.UTF8.GetBytes(Document.ReplaceLineEndings("\r\n")), Options, StringComparer.OrdinalIgnoreCase);
 
-        Assert.Equal(ConfigFile.LineIn(Document, "gemeente.local"), index.LineOf("Admin.DirectDomains[1]"));
-        Assert.Equal(ConfigFile.LineIn(Document, "b.example"), index.LineOf("Rules[1].Host"));
+        Assert.Equal(ConfigFile.LineIn(Document, "gemeente.local"), index.FindLine("Admin.DirectDomains[1]"));
+        Assert.Equal(ConfigFile.LineIn(Document, "b.example"), index.FindLine("Rules[1].Host"));
     }
 
     [Fact]
     public void A_one_line_document_puts_everything_on_line_one()
     {
-        var index = new JsonLineIndex("""{"Proxy":{"Port":1,"ExtraConnectPorts":[1,2]}}"""u8.ToArray());
+        var index = new JsonLineMap("""{"Proxy":{"Port":1,"ExtraConnectPorts":[1,2]}}"""u8, Options, StringComparer.OrdinalIgnoreCase);
 
-        Assert.Equal(1, index.LineOf("Proxy.Port"));
-        Assert.Equal(1, index.LineOf("Proxy.ExtraConnectPorts[1]"));
+        Assert.Equal(1, index.FindLine("Proxy.Port"));
+        Assert.Equal(1, index.FindLine("Proxy.ExtraConnectPorts[1]"));
     }
 }
