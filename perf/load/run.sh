@@ -21,7 +21,7 @@
 # PERF_ARTIFACTS (build folder, /tmp/webproxy-perf-artifacts), PERF_KEEP_TMP=1 (keep certificates and configs),
 # PERF_DEADLINE (s, 900: the whole run is stopped after this, cleanup included).
 # For experiments (write them to another file with PERF_RESULTS): PERF_SCENARIOS (comma list of a,b,c,c2,d,e; all
-# by default) and PERF_WEBPROXY_ENV (VAR=value ... set for the WebProxy processes, e.g. "DOTNET_gcServer=1").
+# by default; a1m, opt-in: (a) without and with a 1M-domain category list, PERF_CATEGORIES_LISTS names the list folder) and PERF_WEBPROXY_ENV (VAR=value ... set for the WebProxy processes, e.g. "DOTNET_gcServer=1").
 set -euo pipefail
 
 DEADLINE=${PERF_DEADLINE:-900}
@@ -478,6 +478,48 @@ if want e; then
   connectload_run e-squid newconn "$NEWCONN" --proxy "127.0.0.1:$SQUID_BUMP_PORT" --ca "$PKI/squid-ca.pem"
 fi
 
+# (a1m), opt-in (PERF_SCENARIOS=...,a1m; last, so no other scenario runs with the big index loaded): scenario (a)
+# through the intercepting WebProxy without imported lists (the shipped sample lists only), then the same after
+# `webproxy categories update` loaded a synthetic 1,000,000-domain UT1 list (perf/categories/generate-domains.py,
+# reused from PERF_CATEGORIES_LISTS when present). The wrk URL (127.0.0.1) is not in the list: it measures the
+# lookup on the allowed path, not block pages. A listed host is checked to be blocked once, so the list is live.
+if want a1m; then
+  log "(a1m) plain HTTP 1 KiB through WebProxy, without and with 1,000,000 listed domains"
+  A1M_LISTS=${PERF_CATEGORIES_LISTS:-$REPO/perf/out/categories/1m}
+  A1M_STARTED=$SECONDS
+  if [[ ! -s $A1M_LISTS/adult/domains ]]; then
+    log "(a1m) generating the 1M list in $A1M_LISTS"
+    python3 "$REPO/perf/categories/generate-domains.py" --count 1000000 --seed 3 --out "$A1M_LISTS" \
+      --queries "$A1M_LISTS-queries.tsv" 2>"$RAW/a1m-generate.log" || die "list generation failed, see $RAW/a1m-generate.log"
+  fi
+  A1M_GENERATE_SECONDS=$((SECONDS - A1M_STARTED))
+  A1M_LISTED=$(grep -m1 -v '^[0-9.]*$' "$A1M_LISTS/adult/domains")
+  A1M_RSS_BEFORE=$(memory_mib "$WP_PID" VmRSS)
+  wrk_run a1m-base "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+  t0=$(date +%s.%N)
+  "${WEBPROXY[@]}" categories update --config "$TMP/webproxy-intercept.json" --source "$A1M_LISTS" >"$RAW/a1m-update.log" 2>&1 \
+    || die "webproxy categories update failed, see $RAW/a1m-update.log"
+  t1=$(date +%s.%N)
+  A1M_DOMAINS=0
+  for ((i = 0; i < 300; i++)); do
+    A1M_DOMAINS=$(curl -fsS --max-time 2 "http://127.0.0.1:$WP_ADMIN/metrics" 2>/dev/null \
+      | awk '/^webproxy_categories_domains/ {v = $NF} END {printf "%d", v}')
+    ((A1M_DOMAINS >= 1000000)) && break
+    sleep 0.1
+  done
+  t2=$(date +%s.%N)
+  ((A1M_DOMAINS >= 1000000)) || die "(a1m) the proxy did not pick up the 1M list in 30 s (webproxy_categories_domains=$A1M_DOMAINS)"
+  A1M_UPDATE_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')
+  A1M_PICKUP_S=$(awk -v a="$t1" -v b="$t2" 'BEGIN {printf "%.2f", b - a}')
+  A1M_BLOCKED=$(curl -sS -o /dev/null --max-time 10 -w '%{http_code}' -x "http://127.0.0.1:$WP_PORT" "http://$A1M_LISTED/" 2>>"$RAW/checks.log" || echo failed)
+  check "WebProxy plain with the 1M list loaded" -x "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+  sleep 2 # let the reload's garbage go before measuring
+  A1M_RSS_LOADED=$(memory_mib "$WP_PID" VmRSS)
+  wrk_run a1m-lists "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+  A1M_RSS_AFTER=$(memory_mib "$WP_PID" VmRSS)
+  A1M_SECONDS=$((SECONDS - A1M_STARTED))
+fi
+
 RUN_SECONDS=$((SECONDS - RUN_STARTED))
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -616,6 +658,26 @@ BLOCK=$OUT/load-results.md
   echo
   echo "Target: WebProxy ≥ 3× Squid's ssl_bump. Ratio **$E_RATIO** → $E_VERDICT."
   echo
+  if want a1m; then
+    A1M_RATIO=$(ratio "$(get a1m-lists .rps)" "$(get a1m-base .rps)")
+    echo "### (a1m) Plain HTTP 1 KiB through WebProxy, without and with a 1,000,000-domain category list"
+    echo
+    echo "Same as (a), intercepting WebProxy only: first with the shipped sample lists, then after" \
+      "\`webproxy categories update --source $(sed "s|$REPO/||" <<<"$A1M_LISTS")\` (synthetic UT1 list of" \
+      "perf/categories/generate-domains.py, $A1M_DOMAINS domains in the running index). The requested URL is not listed;" \
+      "a listed host (\`$A1M_LISTED\`) answered $A1M_BLOCKED."
+    echo
+    echo "| Path | Requests/s | p50 ms | p99 ms | Errors | CPU proxy | CPU origin | CPU client | CPU machine |"
+    echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"
+    wrk_row "WebProxy, sample lists only" a1m-base .cpu_webproxy
+    wrk_row "WebProxy, 1M domains loaded" a1m-lists .cpu_webproxy
+    echo
+    echo "With / without: **$A1M_RATIO** (target: within 5 %, i.e. ≥ 0.95 → $(verdict "$(get a1m-lists .rps)" "$(get a1m-base .rps)" 0.95))." \
+      "Import and compile (\`categories update\`, its own process): $A1M_UPDATE_S s; until the running proxy reported" \
+      "the new index in \`/metrics\`: $A1M_PICKUP_S s more. WebProxy RSS: $A1M_RSS_BEFORE MiB before, $A1M_RSS_LOADED MiB" \
+      "with the list loaded, $A1M_RSS_AFTER MiB after the run. Whole scenario ${A1M_SECONDS} s (list generation ${A1M_GENERATE_SECONDS} s of it)."
+    echo
+  fi
   echo "### Targets"
   echo
   echo "| Scenario | Target | Reached | Verdict |"
