@@ -11,6 +11,37 @@ namespace WebProxy.Policy.Categories;
 public static class UrlText
 {
     /// <summary>
+    /// <see cref="NormalisePath(ReadOnlySpan{char})"/> for a path held as a string: most request paths are already
+    /// normal (lower-case, no escapes, no doubled slashes), and then the same string comes back without a copy, so
+    /// the lookup on every request allocates nothing for it.
+    /// </summary>
+    public static string NormalisePath(string pathAndQuery) =>
+        IsAlreadyNormal(pathAndQuery) ? pathAndQuery : NormalisePath(pathAndQuery.AsSpan());
+
+    private static bool IsAlreadyNormal(string pathAndQuery)
+    {
+        if (pathAndQuery.Length == 0)
+        {
+            return false;
+        }
+
+        var inQuery = false;
+        var previous = '\0';
+        foreach (var c in pathAndQuery)
+        {
+            if (c is '#' or '%' or (>= 'A' and <= 'Z') || (!inQuery && c == '/' && previous == '/'))
+            {
+                return false;
+            }
+
+            inQuery |= c == '?';
+            previous = c;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Normalises a path-and-query (origin-form, as sent on the wire): decodes each <c>%XX</c> escape once into the
     /// character with that byte value (so UTF-8 escapes become one char per byte, as squidGuard compares bytes),
     /// lower-cases ASCII letters only, collapses <c>//</c> runs in the path (not in the query), drops a fragment,
