@@ -10,20 +10,19 @@ namespace WebProxy.EndToEnd.Tests;
 /// </summary>
 public sealed class MetricsFixture : IAsyncLifetime
 {
-    public TestCertificates Certificates { get; } = new();
+    // Its own proxy process, so the counters hold exactly the traffic below.
+    private readonly InterceptingProxyFixture _proxy = new();
 
-    public OriginServer PlainOrigin { get; private set; } = null!;
+    public OriginServer PlainOrigin => _proxy.PlainOrigin;
 
-    public OriginServer TlsOrigin { get; private set; } = null!;
+    public OriginServer TlsOrigin => _proxy.TlsOrigin;
 
-    internal ProxyProcess Proxy { get; private set; } = null!;
+    internal ProxyProcess Proxy => _proxy.Proxy;
 
     public async Task InitializeAsync()
     {
-        PlainOrigin = await OriginServer.StartAsync();
-        TlsOrigin = await OriginServer.StartAsync(Certificates);
-        Proxy = await ProxyProcess.StartAsync(Certificates, [TlsOrigin.Port]);
-        var ca = await Proxy.ExportCaAsync();
+        await _proxy.InitializeAsync();
+        var ca = _proxy.OrganisationCaPath;
         var proxy = Proxy.ProxyUrl;
         var tls = TlsOrigin.Port;
 
@@ -45,25 +44,7 @@ public sealed class MetricsFixture : IAsyncLifetime
         await ScrapeUntilAsync(text => text.Contains("side=\"client\"", StringComparison.Ordinal));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Proxy is not null)
-        {
-            await Proxy.DisposeAsync();
-        }
-
-        if (TlsOrigin is not null)
-        {
-            await TlsOrigin.DisposeAsync();
-        }
-
-        if (PlainOrigin is not null)
-        {
-            await PlainOrigin.DisposeAsync();
-        }
-
-        Certificates.Dispose();
-    }
+    public Task DisposeAsync() => _proxy.DisposeAsync();
 
     public Task<string> ScrapeAsync() => Proxy.ScrapeMetricsAsync();
 
