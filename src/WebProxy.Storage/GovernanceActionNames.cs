@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace WebProxy.Storage;
+
+/// <summary>
+/// The stored names of <see cref="GovernanceAction"/>. These strings are part of the hashed record: once a name has
+/// been written it must never change, or every record carrying it stops verifying.
+/// </summary>
+public static class GovernanceActionNames
+{
+    /// <summary>The stored name of <paramref name="action"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in the vocabulary.</exception>
+    public static string ToName(GovernanceAction action) => action switch
+    {
+        GovernanceAction.ExemptionGranted => "exemption_granted",
+        GovernanceAction.ExemptionRevoked => "exemption_revoked",
+        GovernanceAction.ExemptionExpired => "exemption_expired",
+        GovernanceAction.DirectoryChanged => "directory_changed",
+        GovernanceAction.AdminLogin => "admin_login",
+        GovernanceAction.AdminLoginFailed => "admin_login_failed",
+        GovernanceAction.PersonalDataRead => "personal_data_read",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a governance action."),
+    };
+
+    /// <summary>The action stored as <paramref name="name"/>; false for a name outside the vocabulary.</summary>
+    public static bool TryParse(string? name, [NotNullWhen(true)] out GovernanceAction? action)
+    {
+        action = name switch
+        {
+            "exemption_granted" => GovernanceAction.ExemptionGranted,
+            "exemption_revoked" => GovernanceAction.ExemptionRevoked,
+            "exemption_expired" => GovernanceAction.ExemptionExpired,
+            "directory_changed" => GovernanceAction.DirectoryChanged,
+            "admin_login" => GovernanceAction.AdminLogin,
+            "admin_login_failed" => GovernanceAction.AdminLoginFailed,
+            "personal_data_read" => GovernanceAction.PersonalDataRead,
+            _ => null,
+        };
+        return action is not null;
+    }
+}

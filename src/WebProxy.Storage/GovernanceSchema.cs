@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+
+namespace WebProxy.Storage;
+
+/// <summary>The tables of <c>governance.db</c> and the connection settings every connection to it uses.</summary>
+internal static class GovernanceSchema
+{
+    public const int Version = 1;
+
+    // The triggers stop the application (and a careless operator) from changing history; they do not stop someone
+    // with write access to the file, who can drop them. The hash chain and the exported head are what detect that.
+    private const string CreateSql = """
+        CREATE TABLE IF NOT EXISTS governance_log (
+            sequence      INTEGER PRIMARY KEY,
+            recorded_at   TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            action        TEXT NOT NULL,
+            subject       TEXT NULL,
+            details       TEXT NOT NULL,
+            purpose       TEXT NULL,
+            previous_hash BLOB NOT NULL,
+            hash          BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS governance_head (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),
+            sequence INTEGER NOT NULL,
+            hash     BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS governance_log_recorded_at ON governance_log (recorded_at);
+        CREATE INDEX IF NOT EXISTS governance_log_subject ON governance_log (subject, recorded_at);
+        CREATE TRIGGER IF NOT EXISTS governance_log_no_update BEFORE UPDATE ON governance_log
+            BEGIN SELECT RAISE(ABORT, 'governance_log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS governance_log_no_delete BEFORE DELETE ON governance_log
+            BEGIN SELECT RAISE(ABORT, 'governance_log is append-only'); END;
+        """;
+
+    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = mode,
+        // No pool: a closed connection releases the file, so a copy, a backup or a test's temp folder sees it whole.
+        Pooling = false,
+        // Seconds a connection waits for another writer (another process) before giving up.
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Opens a connection with the evidentiary settings: every commit is on disk before it returns.</summary>
+    public static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA synchronous = FULL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Switches the file to WAL (a persistent setting) and creates what is missing.</summary>
+    public static void Ensure(SqliteConnection connection)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = command.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The governance database could not be put in WAL mode (it is in '{mode}').");
+            }
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using (var version = connection.CreateCommand())
+        {
+            version.Transaction = transaction;
+            version.CommandText = "PRAGMA user_version;";
+            var found = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (found > Version)
+            {
+                throw new InvalidOperationException(
+                    $"The governance database has schema version {found}; this version of WebProxy knows up to {Version}.");
+            }
+        }
+
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = CreateSql + $"PRAGMA user_version = {Version};";
+            create.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
