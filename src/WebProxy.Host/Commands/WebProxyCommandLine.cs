@@ -17,6 +17,7 @@ public static class WebProxyCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CaCommand.Create());
         root.Subcommands.Add(CategoriesCommand.Create());
+        root.Subcommands.Add(LogCommand.Create());
         return root;
     }
 
