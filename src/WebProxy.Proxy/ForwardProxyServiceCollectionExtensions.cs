@@ -8,6 +8,7 @@ using WebProxy.CertificateAuthority;
 using WebProxy.Policy.Connect;
 using WebProxy.Proxy.Connect;
 using WebProxy.Proxy.Forwarding;
+using WebProxy.Proxy.Identity;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Requests;
 using WebProxy.Proxy.Rules;
@@ -31,6 +32,7 @@ public static class ForwardProxyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(ConnectAction.Intercept, [443, .. options.ExtraConnectPorts]));
         services.TryAddSingleton<IRequestPolicy, OpenRequestPolicy>();
+        services.TryAddSingleton<IProxyAuthenticator, AnonymousAuthenticator>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
         services.AddSingleton(new UpstreamCertificateValidator(LoadExtraRoots(options.UpstreamExtraCaFile)));
@@ -60,6 +62,7 @@ public static class ForwardProxyServiceCollectionExtensions
             sp.GetRequiredService<TlsInterceptor>(),
             sp.GetRequiredService<ProxyMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IProxyAuthenticator>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Connect")));
         services.AddSingleton<ProxyRequestHandler>();
         return services;

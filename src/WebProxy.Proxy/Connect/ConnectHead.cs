@@ -5,7 +5,8 @@ namespace WebProxy.Proxy.Connect;
 /// <param name="Length">Bytes of the head including the final empty line, when <see cref="Status"/> is Complete.</param>
 /// <param name="Target">The request target (authority-form) as sent.</param>
 /// <param name="Error">Why the head is malformed, in words a person can act on.</param>
-internal readonly record struct ConnectHead(ConnectHeadStatus Status, long Length = 0, string? Target = null, string? Error = null)
+/// <param name="ProxyAuthorization">The Proxy-Authorization field value, if the client sent one.</param>
+internal readonly record struct ConnectHead(ConnectHeadStatus Status, long Length = 0, string? Target = null, string? Error = null, string? ProxyAuthorization = null)
 {
     public static ConnectHead Incomplete { get; } = new(ConnectHeadStatus.Incomplete);
 

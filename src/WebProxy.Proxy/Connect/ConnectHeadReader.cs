@@ -59,6 +59,7 @@ internal static class ConnectHeadReader
             return ConnectHead.Malformed("the request line must end in HTTP/1.1 or HTTP/1.0");
         }
 
+        string? proxyAuthorization = null;
         for (var i = 1; i < lines.Length; i++)
         {
             var error = CheckHeaderLine(lines[i]);
@@ -66,9 +67,14 @@ internal static class ConnectHeadReader
             {
                 return ConnectHead.Malformed(error);
             }
+
+            if (lines[i].StartsWith("Proxy-Authorization:", StringComparison.OrdinalIgnoreCase))
+            {
+                proxyAuthorization = lines[i]["Proxy-Authorization:".Length..].Trim();
+            }
         }
 
-        return new ConnectHead(ConnectHeadStatus.Complete, length, requestLine[1]);
+        return new ConnectHead(ConnectHeadStatus.Complete, length, requestLine[1], ProxyAuthorization: proxyAuthorization);
     }
 
     private static string? CheckHeaderLine(string line)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using WebProxy.Policy.Connect;
+using WebProxy.Proxy.Identity;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Telemetry;
 using WebProxy.Proxy.Tunneling;
@@ -27,6 +28,7 @@ internal sealed class ForwardProxyConnectionMiddleware
     private readonly TlsInterceptor _interceptor;
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
+    private readonly IProxyAuthenticator _authenticator;
     private readonly ILogger _logger;
 
     public ForwardProxyConnectionMiddleware(ConnectionDelegate next, ForwardProxyServices services)
@@ -39,6 +41,7 @@ internal sealed class ForwardProxyConnectionMiddleware
         _interceptor = services.Interceptor;
         _metrics = services.Metrics;
         _timeProvider = services.TimeProvider;
+        _authenticator = services.Authenticator;
         _logger = services.Logger;
     }
 
@@ -99,15 +102,30 @@ internal sealed class ForwardProxyConnectionMiddleware
                     return;
                 default:
                     input.AdvanceTo(buffer.GetPosition(head.Length));
-                    await HandleConnectAsync(context, head.Target!).ConfigureAwait(false);
+                    await HandleConnectAsync(context, head.Target!, head.ProxyAuthorization).ConfigureAwait(false);
                     return;
             }
         }
     }
 
-    private async Task HandleConnectAsync(ConnectionContext context, string authority)
+    private async Task HandleConnectAsync(ConnectionContext context, string authority, string? proxyAuthorization)
     {
         var started = _timeProvider.GetTimestamp();
+        if (_authenticator.Mode != ProxyAuthenticationMode.Off)
+        {
+            // The identity is kept for this connection only, in memory, for the requests inside the tunnel.
+            if (_authenticator.Authenticate(proxyAuthorization) is { } personId)
+            {
+                context.Features.Set(new ProxyIdentityFeature(personId));
+            }
+            else if (_authenticator.Mode == ProxyAuthenticationMode.Required)
+            {
+                Completed(started, RequestOutcome.Refused);
+                await ConnectResponses.WriteAuthenticationRequiredAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (!ConnectAuthorityParser.TryParse(authority, out var target, out var error))
         {
             ProxyLog.MalformedConnect(_logger, error!);

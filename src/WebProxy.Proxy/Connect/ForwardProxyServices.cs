@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WebProxy.Policy.Connect;
+using WebProxy.Proxy.Identity;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Telemetry;
 using WebProxy.Proxy.Tunneling;
@@ -16,4 +17,5 @@ internal sealed record ForwardProxyServices(
     TlsInterceptor Interceptor,
     ProxyMetrics Metrics,
     TimeProvider TimeProvider,
+    IProxyAuthenticator Authenticator,
     ILogger Logger);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using WebProxy.Policy.Rules;
 using WebProxy.Proxy.Forwarding;
+using WebProxy.Proxy.Identity;
 using WebProxy.Proxy.Interception;
 using WebProxy.Proxy.Pages;
 using WebProxy.Proxy.Telemetry;
@@ -22,15 +23,18 @@ internal sealed class ProxyRequestHandler
 
     private readonly IHttpForwarder _forwarder;
     private readonly IRequestPolicy _policy;
+    private readonly IProxyAuthenticator _authenticator;
     private readonly ProxyOptions _options;
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public ProxyRequestHandler(IHttpForwarder forwarder, IRequestPolicy policy, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider, ILogger<ProxyRequestHandler> logger)
+    public ProxyRequestHandler(
+        IHttpForwarder forwarder, IRequestPolicy policy, IProxyAuthenticator authenticator, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider, ILogger<ProxyRequestHandler> logger)
     {
         _forwarder = forwarder;
         _policy = policy;
+        _authenticator = authenticator;
         _options = options;
         _metrics = metrics;
         _timeProvider = timeProvider;
@@ -77,6 +81,15 @@ internal sealed class ProxyRequestHandler
 
     private async Task<RequestOutcome> ForwardAsync(HttpContext context, Uri destination)
     {
+        if (!Authenticate(context))
+        {
+            // RFC 9110 §15.5.8: 407 with a challenge; the identity never leaves this connection's memory.
+            context.Response.StatusCode = StatusCodes.Status407ProxyAuthenticationRequired;
+            context.Response.Headers.ProxyAuthenticate = Connect.ConnectResponses.ProxyChallenge;
+            await context.Response.WriteAsync("Proxy authentication required: sign in with your municipal account.\n", context.RequestAborted).ConfigureAwait(false);
+            return RequestOutcome.Refused;
+        }
+
         var verdict = _policy.Decide(context, destination);
         if (verdict.Block is { } reason)
         {
@@ -171,6 +184,26 @@ internal sealed class ProxyRequestHandler
             _ => ErrorPages.NotFound(),
         };
         await page.WriteAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Finds who is asking: the person authenticated on the CONNECT of this tunnel, or the credentials of this
+    /// request. False only when authentication is required and there is none.
+    /// </summary>
+    private bool Authenticate(HttpContext context)
+    {
+        if (_authenticator.Mode == ProxyAuthenticationMode.Off || context.Features.Get<ProxyIdentityFeature>() is not null)
+        {
+            return true;
+        }
+
+        if (_authenticator.Authenticate(context.Request.Headers.ProxyAuthorization) is { } personId)
+        {
+            context.Features.Set(new ProxyIdentityFeature(personId));
+            return true;
+        }
+
+        return _authenticator.Mode != ProxyAuthenticationMode.Required;
     }
 
     private async Task WriteBlockPageAsync(HttpContext context, BlockReason reason, bool count = true)
