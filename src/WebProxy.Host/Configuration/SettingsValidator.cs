@@ -70,6 +70,12 @@ internal static class SettingsValidator
             Check(System.IO.Directory.Exists(categories), "Categories.Directory", $"the folder '{categories}' does not exist");
         }
 
+        Check(Enum.IsDefined(settings.Identity.ProxyAuthentication), "Identity.ProxyAuthentication", "must be WhenNeeded, Required or Off");
+        if (settings.Identity.DirectoryFile is { } directoryFile)
+        {
+            Check(File.Exists(directoryFile), "Identity.DirectoryFile", $"the file '{directoryFile}' does not exist");
+        }
+
         var ca = settings.CertificateAuthority;
         Check(ca.CertificatePemPath is null == ca.PrivateKeyPemPath is null, "CertificateAuthority.CertificatePemPath", "CertificatePemPath and PrivateKeyPemPath go together");
         Check(ca.PfxPath is null || ca.CertificatePemPath is null, "CertificateAuthority.PfxPath", "name either a PFX file or a PEM pair, not both");

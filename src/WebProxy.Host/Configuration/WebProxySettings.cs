@@ -22,6 +22,8 @@ public sealed class WebProxySettings
 
     public CategoriesSection Categories { get; set; } = new();
 
+    public IdentitySection Identity { get; set; } = new();
+
     /// <summary>The categories folder to use: the configured one, else the copy shipped next to the program.</summary>
     public string CategoriesDirectory => Path.GetFullPath(Categories.Directory ?? Path.Combine(AppContext.BaseDirectory, "categories"));
 }

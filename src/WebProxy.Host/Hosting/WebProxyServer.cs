@@ -14,7 +14,9 @@ using WebProxy.Admin;
 using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
+using WebProxy.Host.Identity;
 using WebProxy.Proxy;
+using WebProxy.Proxy.Identity;
 
 namespace WebProxy.Host.Hosting;
 
@@ -136,6 +138,8 @@ public sealed class WebProxyServer : IAsyncDisposable
         ConfigureLogging(builder.Logging, configureLogging);
         ShareServices(builder.Services, shared);
         builder.Services.AddForwardProxyPolicy(rules.Policy);
+        builder.Services.AddSingleton<IProxyAuthenticator>(sp => new DirectoryAuthenticator(
+            PeopleFile.Load(settings), settings.Identity.ProxyAuthentication, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
 

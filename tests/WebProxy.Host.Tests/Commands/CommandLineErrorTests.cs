@@ -53,6 +53,37 @@ public sealed class CommandLineErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_directory_of_people_stops_the_start_naming_its_file_and_line()
+    {
+        var people = Path.Combine(_temp.Path, "people.json");
+        await File.WriteAllTextAsync(people, """
+            {
+              "people": [
+                { "id": "j.jansen", "name": "Jan Jansen", "roles": [ "manager" ] },
+                { "id": "p.pietersen", "name": "Piet", "manager": "nobody", "roles": [ "employee" ] }
+              ]
+            }
+            """);
+        var config = Path.Combine(_temp.Path, "webproxy.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "DataDirectory": "{{Path.Combine(_temp.Path, "data")}}",
+              "Proxy": { "Port": 0 },
+              "Admin": { "Port": 0 },
+              "Identity": { "DirectoryFile": "{{people}}" }
+            }
+            """);
+
+        var result = await WebProxyExecutable.RunAsync(["--config", config], _temp.Path, TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith("webproxy: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(people, result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("line 4", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("manager", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_program_exits_with_2_for_a_value_that_parses_but_is_invalid()
     {
         var config = Path.Combine(_temp.Path, "webproxy.json");

@@ -1,0 +1,16 @@
+using WebProxy.Proxy.Identity;
+
+namespace WebProxy.Host.Configuration;
+
+/// <summary>Who the people are and whether the proxy asks them to sign in.</summary>
+public sealed class IdentitySection
+{
+    /// <summary>
+    /// WhenNeeded (default): anonymous browsing is allowed, and a person who wants an exemption applied signs in.
+    /// Required: every request must carry valid credentials (407 otherwise). Off: credentials are ignored.
+    /// </summary>
+    public ProxyAuthenticationMode ProxyAuthentication { get; set; } = ProxyAuthenticationMode.WhenNeeded;
+
+    /// <summary>The directory of people (format in README); <c>directory.json</c> in the data folder when not set.</summary>
+    public string? DirectoryFile { get; set; }
+}
