@@ -134,16 +134,18 @@ public static class PersonDirectoryFile
 
     private sealed class Parser(string fileName, JsonLineMap lines)
     {
+        private readonly StrictJsonObjects _json = new((path, problem, occurrence) => new PersonDirectoryException(fileName, lines.LineOf(path, occurrence), path, problem));
+
         public List<Person> Read(JsonElement root)
         {
-            var fields = Fields(root, string.Empty, RootFields);
+            var fields = _json.Fields(root, string.Empty, RootFields);
             if (!fields.TryGetValue("people", out var people))
             {
                 throw Error("people", "the field is missing");
             }
 
             var result = new List<Person>();
-            foreach (var (entry, path) in Items(people, "people"))
+            foreach (var (entry, path) in _json.Items(people, "people"))
             {
                 result.Add(ReadPerson(entry, path));
             }
@@ -156,11 +158,11 @@ public static class PersonDirectoryFile
 
         private Person ReadPerson(JsonElement entry, string path)
         {
-            var fields = Fields(entry, path, PersonFields);
-            var id = Text(fields, path, "id", required: true, nullable: false)!;
-            var name = Text(fields, path, "name", required: true, nullable: false)!;
-            var manager = Text(fields, path, "manager", required: false, nullable: true);
-            var password = Text(fields, path, "password", required: false, nullable: true);
+            var fields = _json.Fields(entry, path, PersonFields);
+            var id = _json.Text(fields, path, "id", required: true, nullable: false)!;
+            var name = _json.Text(fields, path, "name", required: true, nullable: false)!;
+            var manager = _json.Text(fields, path, "manager", required: false, nullable: true);
+            var password = _json.Text(fields, path, "password", required: false, nullable: true);
 
             if (!fields.TryGetValue("roles", out var rolesElement))
             {
@@ -168,7 +170,7 @@ public static class PersonDirectoryFile
             }
 
             var roles = new HashSet<Role>();
-            foreach (var (item, itemPath) in Items(rolesElement, JsonLineMap.Child(path, "roles")))
+            foreach (var (item, itemPath) in _json.Items(rolesElement, JsonLineMap.Child(path, "roles")))
             {
                 var roleName = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
                 if (!RoleNames.TryParse(roleName, out var role))
@@ -185,7 +187,7 @@ public static class PersonDirectoryFile
             var protectedRoles = ProtectedRole.None;
             if (fields.TryGetValue("protected", out var protectedElement) && protectedElement.ValueKind != JsonValueKind.Null)
             {
-                foreach (var (item, itemPath) in Items(protectedElement, JsonLineMap.Child(path, "protected")))
+                foreach (var (item, itemPath) in _json.Items(protectedElement, JsonLineMap.Child(path, "protected")))
                 {
                     var roleName = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
                     if (!ProtectedRoleNames.TryParse(roleName, out var role))
@@ -208,63 +210,5 @@ public static class PersonDirectoryFile
         private static string Describe(JsonElement item) =>
             item.ValueKind == JsonValueKind.String ? $"'{item.GetString()}'" : item.GetRawText();
 
-        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, FrozenSet<string> known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw Error(path, "must be an object");
-            }
-
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var property in element.EnumerateObject())
-            {
-                var fieldPath = JsonLineMap.Child(path, property.Name);
-                var occurrence = seen.GetValueOrDefault(property.Name);
-                seen[property.Name] = occurrence + 1;
-                if (!known.Contains(property.Name))
-                {
-                    throw Error(fieldPath, $"unknown field '{property.Name}'; expected {string.Join(", ", known.Order(StringComparer.Ordinal))}", occurrence);
-                }
-
-                if (!fields.TryAdd(property.Name, property.Value))
-                {
-                    throw Error(fieldPath, $"duplicate field '{property.Name}'", occurrence);
-                }
-            }
-
-            return fields;
-        }
-
-        private IEnumerable<(JsonElement Item, string Path)> Items(JsonElement array, string path)
-        {
-            if (array.ValueKind != JsonValueKind.Array)
-            {
-                throw Error(path, "must be an array");
-            }
-
-            var index = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                yield return (item, $"{path}[{index++}]");
-            }
-        }
-
-        private string? Text(Dictionary<string, JsonElement> fields, string path, string field, bool required, bool nullable)
-        {
-            if (!fields.TryGetValue(field, out var value) || (nullable && value.ValueKind == JsonValueKind.Null))
-            {
-                return required && value.ValueKind == JsonValueKind.Undefined
-                    ? throw Error(JsonLineMap.Child(path, field), "the field is missing")
-                    : null;
-            }
-
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                throw Error(JsonLineMap.Child(path, field), nullable ? "must be a non-empty string or null" : "must be a non-empty string");
-            }
-
-            return value.GetString();
-        }
     }
 }

@@ -91,18 +91,20 @@ public sealed partial class CategoryMapping
 
     private sealed class Parser(string fileName, JsonLineMap lines)
     {
+        private readonly StrictJsonObjects _json = new((path, problem, occurrence) => new CategoryMappingException(fileName, lines.LineOf(path, occurrence), path, problem));
+
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
         public CategoryMapping Read(JsonElement root)
         {
-            var fields = Fields(root, string.Empty, RootFields);
+            var fields = _json.Fields(root, string.Empty, RootFields);
             if (!fields.TryGetValue("lists", out var lists))
             {
                 throw Error("lists", "the field is missing");
             }
 
             var rules = new List<CategoryRule>();
-            foreach (var (entry, path) in Items(lists, "lists"))
+            foreach (var (entry, path) in _json.Items(lists, "lists"))
             {
                 rules.Add(ReadRule(entry, path));
             }
@@ -110,11 +112,11 @@ public sealed partial class CategoryMapping
             var unmapped = new Dictionary<string, string>(StringComparer.Ordinal);
             if (fields.TryGetValue("unmapped", out var unmappedList))
             {
-                foreach (var (entry, path) in Items(unmappedList, "unmapped"))
+                foreach (var (entry, path) in _json.Items(unmappedList, "unmapped"))
                 {
-                    var entryFields = Fields(entry, path, UnmappedFields);
+                    var entryFields = _json.Fields(entry, path, UnmappedFields);
                     var name = ListName(entryFields, path);
-                    var note = Text(entryFields, path, "note", required: true)!;
+                    var note = _json.Text(entryFields, path, "note", required: true)!;
                     unmapped[name] = note;
                     foreach (var alias in Aliases(entryFields, path))
                     {
@@ -128,17 +130,17 @@ public sealed partial class CategoryMapping
 
         private CategoryRule ReadRule(JsonElement entry, string path)
         {
-            var fields = Fields(entry, path, ListFields);
+            var fields = _json.Fields(entry, path, ListFields);
             var name = ListName(fields, path);
             var aliases = Aliases(fields, path);
-            var categoryText = Text(fields, path, "category", required: true)!;
+            var categoryText = _json.Text(fields, path, "category", required: true)!;
             if (!RegulationCategoryNames.TryParse(categoryText, out var category))
             {
                 throw Error(JsonLineMap.Child(path, "category"),
                     $"unknown regulation category '{categoryText}'; expected one of {string.Join(", ", RegulationCategoryNames.All.Select(RegulationCategoryNames.Name))}");
             }
 
-            var article = Text(fields, path, "article", required: true)!;
+            var article = _json.Text(fields, path, "article", required: true)!;
             if (!ArticlePattern().IsMatch(article))
             {
                 throw Error(JsonLineMap.Child(path, "article"), $"'{article}' is not an article number such as 5.4");
@@ -154,12 +156,12 @@ public sealed partial class CategoryMapping
                 throw Error(JsonLineMap.Child(path, "blocked"), "must be true or false");
             }
 
-            return new CategoryRule(name, category, article, blocked.GetBoolean(), aliases, Text(fields, path, "note", required: false));
+            return new CategoryRule(name, category, article, blocked.GetBoolean(), aliases, _json.Text(fields, path, "note", required: false));
         }
 
         private string ListName(Dictionary<string, JsonElement> fields, string path)
         {
-            var name = Text(fields, path, "list", required: true)!;
+            var name = _json.Text(fields, path, "list", required: true)!;
             Claim(name, JsonLineMap.Child(path, "list"));
             return name;
         }
@@ -172,7 +174,7 @@ public sealed partial class CategoryMapping
             }
 
             var names = new List<string>();
-            foreach (var (alias, aliasPath) in Items(aliases, JsonLineMap.Child(path, "aliases")))
+            foreach (var (alias, aliasPath) in _json.Items(aliases, JsonLineMap.Child(path, "aliases")))
             {
                 if (alias.ValueKind != JsonValueKind.String)
                 {
@@ -206,63 +208,6 @@ public sealed partial class CategoryMapping
             }
 
             _names[name] = path;
-        }
-
-        private Dictionary<string, JsonElement> Fields(JsonElement element, string path, FrozenSet<string> known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw Error(path, "must be an object");
-            }
-
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var property in element.EnumerateObject())
-            {
-                var fieldPath = JsonLineMap.Child(path, property.Name);
-                var occurrence = seen.GetValueOrDefault(property.Name);
-                seen[property.Name] = occurrence + 1;
-                if (!known.Contains(property.Name))
-                {
-                    throw Error(fieldPath, $"unknown field '{property.Name}'; expected {string.Join(", ", known.Order(StringComparer.Ordinal))}", occurrence);
-                }
-
-                if (!fields.TryAdd(property.Name, property.Value))
-                {
-                    throw Error(fieldPath, $"duplicate field '{property.Name}'", occurrence);
-                }
-            }
-
-            return fields;
-        }
-
-        private IEnumerable<(JsonElement Item, string Path)> Items(JsonElement array, string path)
-        {
-            if (array.ValueKind != JsonValueKind.Array)
-            {
-                throw Error(path, "must be an array");
-            }
-
-            var index = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                yield return (item, $"{path}[{index++}]");
-            }
-        }
-
-        private string? Text(Dictionary<string, JsonElement> fields, string path, string field, bool required)
-        {
-            if (!fields.TryGetValue(field, out var value))
-            {
-                return required ? throw Error(JsonLineMap.Child(path, field), "the field is missing") : null;
-            }
-
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                throw Error(JsonLineMap.Child(path, field), "must be a non-empty string");
-            }
-
-            return value.GetString();
         }
 
         private CategoryMappingException Error(string path, string problem, int occurrence = 0) =>
