@@ -62,7 +62,24 @@ public sealed class GovernanceLog : IDisposable
     /// <summary>Records <paramref name="entry"/> as the next record of the chain and returns it as stored.</summary>
     /// <exception cref="ArgumentException">The entry is incomplete or its details are not JSON; nothing is written.</exception>
     /// <exception cref="GovernanceLogCorruptException">The head and the last record disagree; nothing is written.</exception>
-    public GovernanceRecord Append(GovernanceEntry entry)
+    public GovernanceRecord Append(GovernanceEntry entry) => AppendWith(entry, null);
+
+    /// <summary>
+    /// Records <paramref name="entry"/> and, inside its transaction before the commit, runs <paramref name="alongside"/>
+    /// (replacing a file, say): when it throws, the record is not written; when it returns, the record is committed.
+    /// </summary>
+    public GovernanceRecord Append(GovernanceEntry entry, Action alongside)
+    {
+        ArgumentNullException.ThrowIfNull(alongside);
+        return AppendWith(entry, _ => alongside());
+    }
+
+    /// <summary>
+    /// Records <paramref name="entry"/> and runs <paramref name="alongside"/> in the same transaction, so a change of
+    /// state (an exemption granted, revoked or expired) and its governance record are written together or not at
+    /// all. When <paramref name="alongside"/> throws, nothing is written.
+    /// </summary>
+    internal GovernanceRecord AppendWith(GovernanceEntry entry, Action<SqliteCommand>? alongside)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Validate();
@@ -76,6 +93,12 @@ public sealed class GovernanceLog : IDisposable
             // head is read, so another process cannot append between our read and our insert.
             using var transaction = _writer.BeginTransaction(deferred: false);
             var (lastSequence, lastHash) = ReadLast(transaction);
+            if (alongside is not null)
+            {
+                using var command = _writer.CreateCommand();
+                command.Transaction = transaction;
+                alongside(command);
+            }
 
             var sequence = lastSequence + 1;
             var recordedAt = GovernanceHash.FormatTimestamp(_timeProvider.GetUtcNow());

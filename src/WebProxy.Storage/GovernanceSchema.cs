@@ -5,7 +5,9 @@ namespace WebProxy.Storage;
 /// <summary>The tables of <c>governance.db</c> and the connection settings every connection to it uses.</summary>
 internal static class GovernanceSchema
 {
-    public const int Version = 1;
+    // 1: the governance log. 2: the exemptions it governs (issue 4), in the same file so a grant and its record
+    // commit together.
+    public const int Version = 2;
 
     // The triggers stop the application (and a careless operator) from changing history; they do not stop someone
     // with write access to the file, who can drop them. The hash chain and the exported head are what detect that.
@@ -30,6 +32,20 @@ internal static class GovernanceSchema
             BEGIN SELECT RAISE(ABORT, 'governance_log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS governance_log_no_delete BEFORE DELETE ON governance_log
             BEGIN SELECT RAISE(ABORT, 'governance_log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS exemptions (
+            id              TEXT PRIMARY KEY,
+            kind            TEXT NOT NULL CHECK (kind IN ('research', 'size')),
+            subject         TEXT NOT NULL,
+            granted_by      TEXT NOT NULL,
+            start_at        TEXT NOT NULL,
+            end_at          TEXT NOT NULL,
+            reason          TEXT NOT NULL,
+            categories      TEXT NULL,
+            max_bytes       INTEGER NULL,
+            revoked_at      TEXT NULL,
+            revoked_by      TEXT NULL,
+            expiry_recorded INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS exemptions_subject ON exemptions (subject);
         """;
 
     public static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder

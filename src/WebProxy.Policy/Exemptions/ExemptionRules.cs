@@ -35,9 +35,10 @@ public sealed class ExemptionRules
     /// <summary>
     /// Whether <paramref name="exemption"/> may be granted as it stands:
     /// <list type="number">
-    /// <item>The subject and the grantor are in the directory.</item>
-    /// <item>Nobody grants to themselves.</item>
-    /// <item>The grantor has <see cref="Role.Manager"/> and is the subject's <em>direct</em> manager
+    /// <item>The grantor is in the directory and has <see cref="Role.Manager"/> (before anything about the subject, so
+    /// someone who may not grant at all cannot learn from the answers who exists).</item>
+    /// <item>The subject is in the directory, and is not the grantor: nobody grants to themselves.</item>
+    /// <item>The grantor is the subject's <em>direct</em> manager
     /// (<see cref="PersonDirectory.ManagerOf"/>). Managers higher up the line may revoke but not grant: the issue says
     /// "the subject's own manager", the one who knows the job and answers for the permission.</item>
     /// <item>At least one category, each a known <see cref="RegulationCategory"/>.</item>
@@ -48,17 +49,12 @@ public sealed class ExemptionRules
     {
         ArgumentNullException.ThrowIfNull(exemption);
         ArgumentNullException.ThrowIfNull(directory);
-        if (ValidatePeople(exemption, directory) is { } problem)
+        if (ValidatePeople(exemption, directory, Role.Manager, "a manager; only the subject's own manager grants a research exemption") is { } problem)
         {
             return problem;
         }
 
         var grantor = directory.Find(exemption.GrantedBy)!;
-        if (!grantor.HasRole(Role.Manager))
-        {
-            return Forbidden("grantedBy", $"'{grantor.Id}' is not a manager; only the subject's own manager grants a research exemption");
-        }
-
         var manager = directory.ManagerOf(exemption.SubjectId);
         if (manager is null || !string.Equals(manager.Id, grantor.Id, StringComparison.Ordinal))
         {
@@ -83,23 +79,18 @@ public sealed class ExemptionRules
     }
 
     /// <summary>
-    /// Whether <paramref name="exemption"/> may be granted as it stands: the subject and the grantor are in the
-    /// directory, nobody grants to themselves, the grantor has <see cref="Role.TechnicalArchitect"/> (the subject's
-    /// place in the organisation does not matter), the limit is positive or null for none, and the period and the
+    /// Whether <paramref name="exemption"/> may be granted as it stands: the grantor is in the directory and has
+    /// <see cref="Role.TechnicalArchitect"/> (the subject's place in the organisation does not matter), the subject is
+    /// in the directory, nobody grants to themselves, the limit is positive or null for none, and the period and the
     /// reason are valid (see <see cref="ValidatePeriodAndReason"/>).
     /// </summary>
     public ExemptionProblem? ValidateGrant(SizeExemption exemption, PersonDirectory directory, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(exemption);
         ArgumentNullException.ThrowIfNull(directory);
-        if (ValidatePeople(exemption, directory) is { } problem)
+        if (ValidatePeople(exemption, directory, Role.TechnicalArchitect, "a technical architect; only a technical architect grants a size exemption") is { } problem)
         {
             return problem;
-        }
-
-        if (!directory.Find(exemption.GrantedBy)!.HasRole(Role.TechnicalArchitect))
-        {
-            return Forbidden("grantedBy", $"'{exemption.GrantedBy}' is not a technical architect; only a technical architect grants a size exemption");
         }
 
         if (exemption.MaxBytes is <= 0)
@@ -197,16 +188,22 @@ public sealed class ExemptionRules
         return null;
     }
 
-    private static ExemptionProblem? ValidatePeople(Exemption exemption, PersonDirectory directory)
+    /// <summary>The grantor first (in the directory, with the role), then the subject, then no self-grant.</summary>
+    private static ExemptionProblem? ValidatePeople(Exemption exemption, PersonDirectory directory, Role grantorRole, string roleDescription)
     {
+        if (string.IsNullOrEmpty(exemption.GrantedBy) || directory.Find(exemption.GrantedBy) is not { } grantor)
+        {
+            return Invalid("grantedBy", $"'{exemption.GrantedBy}' is not in the directory");
+        }
+
+        if (!grantor.HasRole(grantorRole))
+        {
+            return Forbidden("grantedBy", $"'{grantor.Id}' is not {roleDescription}");
+        }
+
         if (string.IsNullOrEmpty(exemption.SubjectId) || directory.Find(exemption.SubjectId) is null)
         {
             return Invalid("subject", $"'{exemption.SubjectId}' is not in the directory");
-        }
-
-        if (string.IsNullOrEmpty(exemption.GrantedBy) || directory.Find(exemption.GrantedBy) is null)
-        {
-            return Invalid("grantedBy", $"'{exemption.GrantedBy}' is not in the directory");
         }
 
         if (string.Equals(exemption.SubjectId, exemption.GrantedBy, StringComparison.Ordinal))
@@ -218,7 +215,9 @@ public sealed class ExemptionRules
     }
 
     private static string Describe(TimeSpan span) =>
-        span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.Days} days" : span.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        span.Ticks % TimeSpan.TicksPerDay == 0
+            ? $"{span.Days} days"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} days");
 
     private static ExemptionProblem Invalid(string field, string reason) => new(ExemptionProblemKind.Invalid, field, reason);
 

@@ -109,6 +109,24 @@ public sealed class ExemptionSet
     }
 
     /// <summary>
+    /// Whether anyone holds an active research exemption for <paramref name="category"/> at <paramref name="now"/>:
+    /// only then can credentials change a block of that category, so only then does the proxy in
+    /// <c>when-needed</c> mode ask an anonymous client to sign in. Says nothing about who.
+    /// </summary>
+    public bool AnyoneExempt(RegulationCategory category, DateTimeOffset now)
+    {
+        foreach (var exemption in All)
+        {
+            if (exemption is ResearchExemption research && research.Categories.Contains(category) && IsActive(research, now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The size limit <paramref name="personId"/>'s active size exemptions grant at <paramref name="now"/>, for
     /// <see cref="PolicyEngine.DownloadLimit"/> and <see cref="PolicyEngine.UploadLimit"/>: the largest
     /// <see cref="SizeExemption.MaxBytes"/>; <see cref="long.MaxValue"/> when an active one has no limit; null when

@@ -12,6 +12,12 @@ namespace WebProxy.Policy.Identity;
 /// </summary>
 public sealed partial class PersonDirectory
 {
+    /// <summary>
+    /// Ids the governance log uses for actors that are not people (the command line on the server, the expiry timer,
+    /// a failed sign-in to an unknown account); a person with one of them could pass for that actor.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedIds = FrozenSet.ToFrozenSet(["local-administrator", "system", "unknown"], StringComparer.Ordinal);
+
     private static readonly ProtectedRole AllProtected = ProtectedRoleNames.All.Aggregate(ProtectedRole.None, (a, r) => a | r);
 
     private readonly FrozenDictionary<string, Person> _byId;
@@ -141,6 +147,11 @@ public sealed partial class PersonDirectory
             if (person.Id is null || !IdPattern().IsMatch(person.Id))
             {
                 return (i, "id", $"'{person.Id}' is not a person id (lower-case letters, digits, '.', '_', '-')");
+            }
+
+            if (ReservedIds.Contains(person.Id))
+            {
+                return (i, "id", $"'{person.Id}' is reserved: the governance log uses it for actions taken by no person");
             }
 
             if (!indexById.TryAdd(person.Id, i))

@@ -16,14 +16,16 @@ namespace WebProxy.Policy.Rules;
 /// allowed. List categories the mapping does not know, or maps with <c>blocked: false</c>, never block.</para>
 /// <para>Deciding allocates nothing beyond what <see cref="CategoryIndex.MatchUrl(CategoryRequest)"/> does: the
 /// masks and one <see cref="BlockReason"/> per list category are computed here, once.</para>
-/// <para>Exemptions (issue 4) are not applied yet; the size helpers take the limit an exemption grants as a plain
-/// value, which is the seam for them.</para>
+/// <para>Exemptions (issue 4, article 5.4) enter as values, never as state: a research exemption as the mask of
+/// <see cref="ExemptMask"/> (its categories stop blocking for that one decision), a size exemption as the limit it
+/// grants. The engine is the same for everyone; who is asking is the caller's business.</para>
 /// </remarks>
 public sealed class PolicyEngine
 {
     private readonly ulong _allowMask;
     private readonly ulong _blockMask;
     private readonly ulong[] _priorityMasks;
+    private readonly ulong[] _categoryMasks;
     private readonly BlockReason?[] _reasons = new BlockReason?[CategoryIndex.MaxCategories];
     private readonly FrozenSet<int> _connectPorts;
     private readonly FrozenSet<string> _pathRuleHosts;
@@ -62,6 +64,7 @@ public sealed class PolicyEngine
             }
         }
 
+        _categoryMasks = byCategory;
         _priorityMasks = [.. RegulationCategoryNames.Priority.Select(c => byCategory[(int)c])];
         UnmappedListCategories = unmapped;
 
@@ -104,7 +107,13 @@ public sealed class PolicyEngine
     /// </list>
     /// Expression lists are not consulted on a CONNECT: they need the URL.
     /// </returns>
-    public PolicyDecision DecideConnect(ConnectTarget target)
+    public PolicyDecision DecideConnect(ConnectTarget target) => DecideConnect(target, 0);
+
+    /// <summary>
+    /// <see cref="DecideConnect(ConnectTarget)"/> for a person whose research exemptions cover the list categories in
+    /// <paramref name="exemptMask"/> (from <see cref="ExemptMask"/>): those categories do not block.
+    /// </summary>
+    public PolicyDecision DecideConnect(ConnectTarget target, ulong exemptMask)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!_connectPorts.Contains(target.Port))
@@ -113,7 +122,7 @@ public sealed class PolicyEngine
         }
 
         var mode = Settings.InterceptionMode;
-        var categories = Index.MatchHost(target.Host);
+        var categories = Index.MatchHost(target.Host) & ~exemptMask;
         if ((categories & _allowMask) == 0 && ReasonOf(categories) is { } reason)
         {
             return new PolicyDecision(mode == InterceptionMode.None ? PolicyDecisionKind.Refuse : PolicyDecisionKind.Intercept, reason);
@@ -129,6 +138,31 @@ public sealed class PolicyEngine
 
     /// <summary>Decides a plain or intercepted request on its full URL: <see cref="PolicyDecisionKind.Allow"/> or <see cref="PolicyDecisionKind.Block"/>.</summary>
     public PolicyDecision DecideRequest(CategoryRequest request) => DecideCategories(Index.MatchUrl(request));
+
+    /// <summary><see cref="DecideRequest(CategoryRequest)"/> with the categories of <paramref name="exemptMask"/> not blocking.</summary>
+    public PolicyDecision DecideRequest(CategoryRequest request, ulong exemptMask) =>
+        DecideCategories(Index.MatchUrl(request) & ~exemptMask);
+
+    /// <summary>
+    /// The list categories that stop blocking for a person with research exemptions for
+    /// <paramref name="categories"/>: every list category the mapping puts under one of them. Zero for an empty set,
+    /// so anonymous requests pay nothing. The local allow list is never part of it, and a URL in two categories stays
+    /// blocked by the one not exempted.
+    /// </summary>
+    public ulong ExemptMask(IReadOnlySet<RegulationCategory> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var mask = 0UL;
+        foreach (var category in categories)
+        {
+            if ((uint)category < (uint)_categoryMasks.Length)
+            {
+                mask |= _categoryMasks[(int)category];
+            }
+        }
+
+        return mask;
+    }
 
     /// <summary>Decides a category mask from <see cref="CategoryIndex.MatchUrl(CategoryRequest)"/> or <see cref="CategoryIndex.MatchHost"/> of <see cref="Index"/>.</summary>
     public PolicyDecision DecideCategories(ulong categories) =>

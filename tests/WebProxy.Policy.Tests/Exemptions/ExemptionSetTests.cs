@@ -55,6 +55,24 @@ public sealed class ExemptionSetTests
     }
 
     [Fact]
+    public void Anyone_exempt_tells_whether_a_category_is_covered_now_without_saying_for_whom()
+    {
+        var set = ExemptionSet.Create(
+        [
+            Research(start: Start, period: TimeSpan.FromDays(10), categories: new HashSet<RegulationCategory> { RegulationCategory.Adult }),
+            Research(start: Start, period: TimeSpan.FromDays(10), subject: Colleague, categories: new HashSet<RegulationCategory> { RegulationCategory.Chat })
+                with { RevokedAt = Start.AddDays(1), RevokedBy = PrivacyOfficer },
+        ]);
+
+        Assert.False(set.AnyoneExempt(RegulationCategory.Adult, Start.AddTicks(-1)));
+        Assert.True(set.AnyoneExempt(RegulationCategory.Adult, Start));
+        Assert.False(set.AnyoneExempt(RegulationCategory.Gambling, Start));
+        Assert.True(set.AnyoneExempt(RegulationCategory.Chat, Start));
+        Assert.False(set.AnyoneExempt(RegulationCategory.Chat, Start.AddDays(1)));
+        Assert.False(set.AnyoneExempt(RegulationCategory.Adult, Start.AddDays(10)));
+    }
+
+    [Fact]
     public void Active_size_limit_is_the_largest_active_one_or_null_without_one()
     {
         var set = ExemptionSet.Create(

@@ -108,7 +108,10 @@ public sealed class PersonDirectoryTests
     [InlineData("A.Jansen", "id", "'A.Jansen' is not a person id")]
     [InlineData("a jansen", "id", "'a jansen' is not a person id")]
     [InlineData("", "id", "'' is not a person id")]
-    public void Create_rejects_ids_that_are_not_lower_case_tokens(string id, string field, string problem)
+    [InlineData("local-administrator", "id", "'local-administrator' is reserved")]
+    [InlineData("system", "id", "'system' is reserved")]
+    [InlineData("unknown", "id", "'unknown' is reserved")]
+    public void Create_rejects_ids_that_are_not_lower_case_tokens_or_are_reserved_for_the_log(string id, string field, string problem)
     {
         var e = Assert.Throws<PersonDirectoryException>(() => PersonDirectory.Create([Person(id)]));
         Assert.Equal($"people[0].{field}", e.Field);

@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using WebProxy.Policy.Exemptions;
+using WebProxy.Policy.Rules;
+
+namespace WebProxy.Storage;
+
+/// <summary>
+/// The exemptions of issue 4 (article 5.4), in the <c>exemptions</c> table of the governance database. Every change
+/// is written in the same transaction as its governance record (<see cref="GovernanceLog.AppendWith"/>),
+/// so there is never a grant without its record or a record without its grant. The service and the command line may
+/// both write; SQLite's write lock orders them.
+/// </summary>
+public sealed class ExemptionStore
+{
+    private const string Columns =
+        "id, kind, subject, granted_by, start_at, end_at, reason, categories, max_bytes, revoked_at, revoked_by, expiry_recorded";
+
+    private readonly GovernanceLog _log;
+
+    public ExemptionStore(GovernanceLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        _log = log;
+    }
+
+    /// <summary>Every stored exemption, ended and revoked ones included, in the order they were granted.</summary>
+    /// <exception cref="InvalidDataException">A row cannot be read back (edited by hand); names the exemption.</exception>
+    public ExemptionSet Load()
+    {
+        using var connection = GovernanceSchema.Open(GovernanceSchema.ConnectionString(_log.DatabasePath, SqliteOpenMode.ReadOnly));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM exemptions ORDER BY rowid;";
+        using var reader = command.ExecuteReader();
+        var exemptions = new List<Exemption>();
+        while (reader.Read())
+        {
+            exemptions.Add(ExemptionRow.Read(reader));
+        }
+
+        return ExemptionSet.Create(exemptions);
+    }
+
+    /// <summary>Stores a new exemption together with its <c>exemption_granted</c> record.</summary>
+    public GovernanceRecord Grant(Exemption exemption, GovernanceEntry record)
+    {
+        ArgumentNullException.ThrowIfNull(exemption);
+        return _log.AppendWith(record, command =>
+        {
+            command.CommandText = $"""
+                INSERT INTO exemptions ({Columns})
+                VALUES ($id, $kind, $subject, $granted_by, $start_at, $end_at, $reason, $categories, $max_bytes, NULL, NULL, 0);
+                """;
+            ExemptionRow.Bind(command, exemption);
+            command.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>
+    /// Marks the exemption revoked together with its <c>exemption_revoked</c> record. Returns null, writing nothing,
+    /// when it is missing or was revoked meanwhile (by another process), so two revocations never both succeed.
+    /// </summary>
+    public GovernanceRecord? Revoke(Guid id, DateTimeOffset revokedAt, string revokedBy, GovernanceEntry record)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(revokedBy);
+        try
+        {
+            return _log.AppendWith(record, command =>
+            {
+                command.CommandText = """
+                    UPDATE exemptions SET revoked_at = $revoked_at, revoked_by = $revoked_by
+                    WHERE id = $id AND revoked_at IS NULL;
+                    """;
+                command.Parameters.AddWithValue("$id", ExemptionRow.FormatId(id));
+                command.Parameters.AddWithValue("$revoked_at", GovernanceHash.FormatTimestamp(revokedAt));
+                command.Parameters.AddWithValue("$revoked_by", revokedBy);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new NothingChangedException();
+                }
+            });
+        }
+        catch (NothingChangedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Marks that the exemption ran to its end, together with its <c>exemption_expired</c> record; null, writing
+    /// nothing, when that was recorded already (by another process) or it was revoked.
+    /// </summary>
+    public GovernanceRecord? RecordExpiry(Guid id, GovernanceEntry record)
+    {
+        try
+        {
+            return _log.AppendWith(record, command =>
+            {
+                command.CommandText = """
+                    UPDATE exemptions SET expiry_recorded = 1
+                    WHERE id = $id AND expiry_recorded = 0 AND revoked_at IS NULL;
+                    """;
+                command.Parameters.AddWithValue("$id", ExemptionRow.FormatId(id));
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new NothingChangedException();
+                }
+            });
+        }
+        catch (NothingChangedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Rolls the transaction back when the row to change is gone: the record must not be written alone.</summary>
+    private sealed class NothingChangedException : Exception;
+}
