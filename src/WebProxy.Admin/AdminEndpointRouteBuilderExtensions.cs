@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WebProxy.Admin.Endpoints;
+using WebProxy.Admin.Governance;
+using WebProxy.Admin.ManagerPages;
 using WebProxy.Admin.Metrics;
 using WebProxy.Admin.Pac;
 
@@ -34,6 +36,19 @@ public static class AdminEndpointRouteBuilderExtensions
         endpoints.MapGet("/ca.crt", context => AdminEndpoints.WriteCaDerAsync(context, caSource));
         endpoints.MapGet("/healthz", AdminEndpoints.WriteHealthAsync);
         endpoints.MapGet("/metrics", context => AdminEndpoints.WriteMetricsAsync(context, exporter));
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Maps the admin API under <c>/api</c>, the manager pages (<c>/login</c>, <c>/manage</c>) and the OpenAPI
+    /// document at <c>/openapi/v1.json</c>. Requires <see cref="AdminServiceCollectionExtensions.AddWebProxyGovernance"/>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWebProxyGovernance(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGovernanceApi();
+        endpoints.MapManagerPages();
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
         return endpoints;
     }
 }

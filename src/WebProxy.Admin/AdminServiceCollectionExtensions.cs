@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebProxy.Admin.Governance;
 using WebProxy.Admin.Metrics;
 using WebProxy.Admin.Pac;
 
@@ -26,6 +27,31 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton(pacFile);
         services.AddSingleton<PrometheusExporter>();
         services.AddHostedService<PrometheusExporterActivator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the governance admin API and the manager pages (issue 4) and the OpenAPI document describing the
+    /// API. Map them with <see cref="AdminEndpointRouteBuilderExtensions.MapWebProxyGovernance"/>.
+    /// </summary>
+    public static IServiceCollection AddWebProxyGovernance(this IServiceCollection services, GovernanceEndpointsContext governance)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(governance);
+        services.AddSingleton(governance);
+        services.AddSingleton(sp => new AdminSessions(governance.TimeProvider));
+        services.AddSingleton<AdminIdentity>();
+        services.AddProblemDetails();
+
+        // Enums as their stored names (admin_login, personal_data_read), not as numbers tied to the C# order.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "WebProxy admin API";
+            document.Info.Description = "Directory, exemptions (article 5.4) and the governance log. Sign in with HTTP Basic as a directory person.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }

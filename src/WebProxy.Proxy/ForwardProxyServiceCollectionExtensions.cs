@@ -72,9 +72,18 @@ public static class ForwardProxyServiceCollectionExtensions
     /// Puts the regulation's rules in charge: CONNECT and request decisions, and size limits, come from the policy
     /// engine that <paramref name="source"/> holds. Call before <see cref="AddForwardProxy"/>.
     /// </summary>
-    public static IServiceCollection AddForwardProxyPolicy(this IServiceCollection services, IPolicySource source)
+    public static IServiceCollection AddForwardProxyPolicy(this IServiceCollection services, IPolicySource source) =>
+        services.AddForwardProxyPolicy(source, new NoExemptions());
+
+    /// <summary>
+    /// <see cref="AddForwardProxyPolicy(IServiceCollection, IPolicySource)"/> with personal exemptions: a request
+    /// authenticated as a person gets the research categories and the size limit that person's active exemptions
+    /// grant (article 5.4). Register an <see cref="Identity.IProxyAuthenticator"/> too, or nobody is ever a person.
+    /// </summary>
+    public static IServiceCollection AddForwardProxyPolicy(this IServiceCollection services, IPolicySource source, IExemptionSource exemptions)
     {
         services.AddSingleton(source);
+        services.AddSingleton(exemptions);
         services.AddSingleton<IConnectPolicy, PolicyConnectPolicy>();
         services.AddSingleton<IRequestPolicy, PolicyRequestPolicy>();
         return services;

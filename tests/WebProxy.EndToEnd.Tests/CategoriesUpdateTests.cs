@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using WebProxy.EndToEnd.Tests.Support;
+using WebProxy.Policy.Identity;
 using WebProxy.Testing;
 
 namespace WebProxy.EndToEnd.Tests;
@@ -10,6 +14,9 @@ namespace WebProxy.EndToEnd.Tests;
 /// </summary>
 public sealed class CategoriesUpdateTests : IAsyncLifetime
 {
+    private const string ItPerson = "i.van.it";
+    private const string ItPassword = "herlaad-de-categorieen-alstublieft";
+
     private readonly TestCertificates _certificates = new();
     private OriginServer _origin = null!;
     private ProxyProcess _proxy = null!;
@@ -21,6 +28,15 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
         {
             config["Policy"]!["InterceptionMode"] = "BlockedOnly";
             ((JsonObject)config["Proxy"]!["Hosts"]!)["www.bet365.com"] = "127.0.0.1";
+
+            // Reloading on the admin port is IT's to do.
+            var data = (string)config["DataDirectory"]!;
+            Directory.CreateDirectory(data);
+            File.WriteAllText(Path.Combine(data, "directory.json"), PersonDirectoryFile.Write(PersonDirectory.Create(
+            [
+                new Person(ItPerson, "Ingrid van IT", null, new HashSet<Role> { Role.It }, ProtectedRole.None,
+                    PasswordHasher.Hash(ItPassword, PasswordHasher.MinimumIterations)),
+            ])));
         });
     }
 
@@ -70,7 +86,14 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
         Assert.StartsWith("webproxy: ", bad.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", bad.StandardError, StringComparison.Ordinal);
         using var admin = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        using var reload = await admin.PostAsync(new Uri(_proxy.AdminUri, "/categories/reload"), null);
+        using (var anonymous = await admin.PostAsync(new Uri(_proxy.AdminUri, "/categories/reload"), null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_proxy.AdminUri, "/categories/reload"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ItPerson}:{ItPassword}")));
+        using var reload = await admin.SendAsync(request);
         Assert.True(reload.IsSuccessStatusCode, await reload.Content.ReadAsStringAsync());
         Assert.Equal(403, await StatusAsync());
     }

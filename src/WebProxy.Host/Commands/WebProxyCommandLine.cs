@@ -18,6 +18,8 @@ public static class WebProxyCommandLine
         root.Subcommands.Add(CaCommand.Create());
         root.Subcommands.Add(CategoriesCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
+        root.Subcommands.Add(ExemptionsCommand.Create());
+        root.Subcommands.Add(DirectoryCommand.Create());
         return root;
     }
 

@@ -18,4 +18,7 @@ public sealed class AdminSettings
 
     /// <summary>Whether the PAC file sends private networks and plain host names DIRECT.</summary>
     public bool DirectForPrivateNetworks { get; set; } = true;
+
+    /// <summary>The time zone (IANA id) the manager pages show and read times in: the municipality's, whatever the server's.</summary>
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
 }

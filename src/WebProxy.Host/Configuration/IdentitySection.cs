@@ -13,4 +13,7 @@ public sealed class IdentitySection
 
     /// <summary>The directory of people (format in README); <c>directory.json</c> in the data folder when not set.</summary>
     public string? DirectoryFile { get; set; }
+
+    /// <summary>The longest period an exemption may cover, in days (issue 4: 90 by default).</summary>
+    public int MaxExemptionDays { get; set; } = 90;
 }

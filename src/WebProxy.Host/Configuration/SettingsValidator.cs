@@ -61,6 +61,8 @@ internal static class SettingsValidator
             Check(HostNames.TryNormalise(admin.DirectDomains[i], out _, out _), $"Admin.DirectDomains[{i}]", $"'{admin.DirectDomains[i]}' is not a valid domain name");
         }
 
+        Check(TimeZoneInfo.TryFindSystemTimeZoneById(admin.TimeZone, out _), "Admin.TimeZone", $"'{admin.TimeZone}' is not a time zone known to this system (an IANA id such as Europe/Amsterdam)");
+
         var policy = settings.Policy;
         Check(Enum.IsDefined(policy.InterceptionMode), "Policy.InterceptionMode", "must be BlockedOnly, All or None");
         Check(policy.DownloadLimitBytes is null or > 0, "Policy.DownloadLimitBytes", "must be a positive number of bytes, or null for no limit");
@@ -71,6 +73,7 @@ internal static class SettingsValidator
         }
 
         Check(Enum.IsDefined(settings.Identity.ProxyAuthentication), "Identity.ProxyAuthentication", "must be WhenNeeded, Required or Off");
+        Check(settings.Identity.MaxExemptionDays is >= 1 and <= 366, "Identity.MaxExemptionDays", "must be 1-366 days");
         if (settings.Identity.DirectoryFile is { } directoryFile)
         {
             Check(File.Exists(directoryFile), "Identity.DirectoryFile", $"the file '{directoryFile}' does not exist");

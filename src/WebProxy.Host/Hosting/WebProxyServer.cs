@@ -14,7 +14,11 @@ using WebProxy.Admin;
 using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
+using WebProxy.Admin.Governance;
+using WebProxy.Governance;
+using WebProxy.Host.Governance;
 using WebProxy.Host.Identity;
+using WebProxy.Policy.Identity;
 using WebProxy.Proxy;
 using WebProxy.Proxy.Identity;
 
@@ -31,13 +35,15 @@ public sealed class WebProxyServer : IAsyncDisposable
     private readonly WebApplication _admin;
     private readonly ServiceProvider _shared;
     private readonly CategoryRules _rules;
+    private readonly GovernanceRuntime _governance;
 
-    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared, CategoryRules rules)
+    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance)
     {
         _proxy = proxy;
         _admin = admin;
         _shared = shared;
         _rules = rules;
+        _governance = governance;
     }
 
     /// <summary>The proxy port's bound address (the real port when 0 was configured).</summary>
@@ -57,6 +63,7 @@ public sealed class WebProxyServer : IAsyncDisposable
 
         var shared = BuildSharedServices(settings, dataDirectory, timeProvider, configureLogging);
         CategoryRules? rules = null;
+        GovernanceRuntime? governance = null;
         WebApplication? proxy = null;
         WebApplication? admin = null;
         try
@@ -64,11 +71,13 @@ public sealed class WebProxyServer : IAsyncDisposable
             rules = await CategoryRules.LoadAsync(
                 settings, dataDirectory, timeProvider, shared.GetRequiredService<IMeterFactory>(), shared.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
 
+            governance = GovernanceRuntime.Open(settings, timeProvider);
+
             // The proxy binds first: with port 0 (tests), its real port is only known then, and the admin
             // port's PAC file must name it. The proxy's own page reads the admin URL per request.
-            proxy = BuildProxyApplication(settings, shared, rules, configureLogging);
+            proxy = BuildProxyApplication(settings, shared, rules, governance, configureLogging);
             await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
-            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, configureLogging);
+            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, governance, configureLogging);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
             settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
             settings.Proxy.ProxyUrlForClients ??= $"http://{settings.Admin.ProxyAddressForClients ?? BoundEndPoint(proxy).ToString()}";
@@ -86,12 +95,13 @@ public sealed class WebProxyServer : IAsyncDisposable
             }
 
             rules?.Dispose();
+            governance?.Dispose();
             await shared.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        var server = new WebProxyServer(proxy, admin, shared, rules);
-        return server;
+        governance.StartTimers(shared.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Governance"));
+        return new WebProxyServer(proxy, admin, shared, rules, governance);
     }
 
     /// <summary>Stops accepting, lets open exchanges drain within the configured bound, then stops.</summary>
@@ -109,6 +119,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         await _proxy.DisposeAsync().ConfigureAwait(false);
         await _admin.DisposeAsync().ConfigureAwait(false);
         _rules.Dispose();
+        _governance.Dispose();
         await _shared.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -130,16 +141,16 @@ public sealed class WebProxyServer : IAsyncDisposable
         return shared;
     }
 
-    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, CategoryRules rules, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance, Action<ILoggingBuilder>? configureLogging)
     {
         var options = settings.Proxy;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         ConfigureLogging(builder.Logging, configureLogging);
         ShareServices(builder.Services, shared);
-        builder.Services.AddForwardProxyPolicy(rules.Policy);
+        builder.Services.AddForwardProxyPolicy(rules.Policy, governance);
         builder.Services.AddSingleton<IProxyAuthenticator>(sp => new DirectoryAuthenticator(
-            PeopleFile.Load(settings), settings.Identity.ProxyAuthentication, sp.GetRequiredService<TimeProvider>()));
+            () => governance.State.Directory, settings.Identity.ProxyAuthentication, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
 
@@ -172,7 +183,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, CategoryRules rules, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance, Action<ILoggingBuilder>? configureLogging)
     {
         var admin = settings.Admin;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
@@ -185,6 +196,9 @@ public sealed class WebProxyServer : IAsyncDisposable
             DirectDomains = admin.DirectDomains,
             DirectForPrivateNetworks = admin.DirectForPrivateNetworks,
         });
+        builder.Services.AddWebProxyGovernance(new GovernanceEndpointsContext(
+            governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.Log,
+            shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone)));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -193,15 +207,22 @@ public sealed class WebProxyServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapWebProxyAdmin();
+        app.MapWebProxyGovernance();
 
-        // Re-reads the compiled index from the data folder, like SIGHUP; the import itself is `webproxy categories update`.
-        app.MapPost("/categories/reload", () =>
+        // Re-reads the compiled index from the data folder, like SIGHUP (IT only); the import itself is
+        // `webproxy categories update`.
+        app.MapPost("/categories/reload", (HttpContext http, AdminIdentity identity) => GovernanceApi.Authenticated(http, identity, (_, person) =>
         {
+            if (!person.HasRole(Role.It))
+            {
+                return ProblemResponses.From(Problem.Forbidden("actor", $"'{person.Id}' may not reload the categories; that is IT's role"));
+            }
+
             var result = rules.Provider.ReloadFromSnapshot();
             return result.Succeeded
                 ? Results.Ok(new { reloaded = true, domains = rules.Provider.Current.DomainCount, urls = rules.Provider.Current.UrlCount })
                 : Results.Problem(title: "The category index was not reloaded", detail: result.Error, statusCode: StatusCodes.Status500InternalServerError);
-        });
+        })).ExcludeFromDescription();
         return app;
     }
 

@@ -16,11 +16,12 @@ internal sealed class DirectoryAuthenticator : IProxyAuthenticator
     private const int MaxRemembered = 10_000;
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(10);
 
-    private readonly PersonDirectory _directory;
+    private readonly Func<PersonDirectory> _directory;
     private readonly TimeProvider _timeProvider;
-    private readonly ConcurrentDictionary<string, (string PersonId, DateTimeOffset Until)> _remembered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string PersonId, string PasswordHash, DateTimeOffset Until)> _remembered = new(StringComparer.Ordinal);
 
-    public DirectoryAuthenticator(PersonDirectory directory, ProxyAuthenticationMode mode, TimeProvider timeProvider)
+    /// <param name="directory">The directory in force now: a person removed, or whose password changed, stops matching at once.</param>
+    public DirectoryAuthenticator(Func<PersonDirectory> directory, ProxyAuthenticationMode mode, TimeProvider timeProvider)
     {
         _directory = directory;
         Mode = mode;
@@ -38,13 +39,15 @@ internal sealed class DirectoryAuthenticator : IProxyAuthenticator
 
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(proxyAuthorization)));
         var now = _timeProvider.GetUtcNow();
-        if (_remembered.TryGetValue(key, out var known) && known.Until > now && _directory.Find(known.PersonId) is not null)
+        var directory = _directory();
+        if (_remembered.TryGetValue(key, out var known) && known.Until > now && directory.Find(known.PersonId) is { } rememberedPerson
+            && string.Equals(rememberedPerson.PasswordHash, known.PasswordHash, StringComparison.Ordinal))
         {
             return known.PersonId;
         }
 
         if (!BasicCredentials.TryParse(proxyAuthorization, out var user, out var password)
-            || _directory.Find(user.ToLowerInvariant()) is not { PasswordHash: { } hash } person
+            || directory.Find(user.ToLowerInvariant()) is not { PasswordHash: { } hash } person
             || !PasswordHasher.Verify(password, hash))
         {
             return null;
@@ -55,7 +58,7 @@ internal sealed class DirectoryAuthenticator : IProxyAuthenticator
             _remembered.Clear();
         }
 
-        _remembered[key] = (person.Id, now + RememberFor);
+        _remembered[key] = (person.Id, hash, now + RememberFor);
         return person.Id;
     }
 }

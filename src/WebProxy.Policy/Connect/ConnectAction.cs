@@ -11,4 +11,10 @@ public enum ConnectAction
 
     /// <summary>Answer 200, terminate the client's TLS with a leaf from the organisation CA and proxy each request inside.</summary>
     Intercept,
+
+    /// <summary>
+    /// Answer 407 with a challenge: the destination is blocked for an anonymous client, and signing in could change
+    /// that (someone holds an exemption for its category).
+    /// </summary>
+    Authenticate,
 }

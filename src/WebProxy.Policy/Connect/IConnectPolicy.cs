@@ -7,4 +7,10 @@ namespace WebProxy.Policy.Connect;
 public interface IConnectPolicy
 {
     ConnectAction Decide(ConnectTarget target);
+
+    /// <summary>
+    /// Decides for a client who authenticated as <paramref name="personId"/> (null: anonymous). Policies without
+    /// personal rules decide the same for everyone.
+    /// </summary>
+    ConnectAction Decide(ConnectTarget target, string? personId) => Decide(target);
 }

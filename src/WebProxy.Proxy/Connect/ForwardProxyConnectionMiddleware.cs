@@ -111,10 +111,12 @@ internal sealed class ForwardProxyConnectionMiddleware
     private async Task HandleConnectAsync(ConnectionContext context, string authority, string? proxyAuthorization)
     {
         var started = _timeProvider.GetTimestamp();
+        string? personId = null;
         if (_authenticator.Mode != ProxyAuthenticationMode.Off)
         {
             // The identity is kept for this connection only, in memory, for the requests inside the tunnel.
-            if (_authenticator.Authenticate(proxyAuthorization) is { } personId)
+            personId = _authenticator.Authenticate(proxyAuthorization);
+            if (personId is not null)
             {
                 context.Features.Set(new ProxyIdentityFeature(personId));
             }
@@ -133,8 +135,12 @@ internal sealed class ForwardProxyConnectionMiddleware
             return;
         }
 
-        switch (_policy.Decide(target!))
+        switch (_policy.Decide(target!, personId))
         {
+            case ConnectAction.Authenticate:
+                Completed(started, RequestOutcome.Refused);
+                await ConnectResponses.WriteAuthenticationRequiredAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+                return;
             case ConnectAction.Refuse:
                 ProxyLog.ConnectRefused(_logger, target!.Authority);
                 Completed(started, RequestOutcome.Refused);

@@ -93,7 +93,14 @@ internal sealed class ProxyRequestHandler
         var verdict = _policy.Decide(context, destination);
         if (verdict.Block is { } reason)
         {
-            await WriteBlockPageAsync(context, reason).ConfigureAwait(false);
+            if (verdict.SignInMayHelp)
+            {
+                // RFC 9110 §15.5.8: the challenge makes a browser ask for credentials; someone without an exemption
+                // cancels and sees the block page, which is the body.
+                context.Response.Headers.ProxyAuthenticate = Connect.ConnectResponses.ProxyChallenge;
+            }
+
+            await WriteBlockPageAsync(context, reason, status: verdict.SignInMayHelp ? StatusCodes.Status407ProxyAuthenticationRequired : null).ConfigureAwait(false);
             return RequestOutcome.Refused;
         }
 
@@ -206,7 +213,7 @@ internal sealed class ProxyRequestHandler
         return _authenticator.Mode != ProxyAuthenticationMode.Required;
     }
 
-    private async Task WriteBlockPageAsync(HttpContext context, BlockReason reason, bool count = true)
+    private async Task WriteBlockPageAsync(HttpContext context, BlockReason reason, bool count = true, int? status = null)
     {
         // Counted per category, never per person or site: nothing is logged about who was blocked (article 6.4).
         if (count)
@@ -214,7 +221,8 @@ internal sealed class ProxyRequestHandler
             _metrics.Blocked(reason.Name);
         }
 
-        await BlockPage.Create(reason, Language(context), RegulationUrl).WriteAsync(context).ConfigureAwait(false);
+        var page = BlockPage.Create(reason, Language(context), RegulationUrl);
+        await (status is { } code ? page with { Status = code } : page).WriteAsync(context).ConfigureAwait(false);
     }
 
     private string RegulationUrl => (_options.ProxyUrlForClients ?? $"http://127.0.0.1:{_options.Port}").TrimEnd('/') + RegulationPath;

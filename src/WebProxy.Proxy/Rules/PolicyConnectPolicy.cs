@@ -1,24 +1,48 @@
 using WebProxy.Policy.Connect;
 using WebProxy.Policy.Rules;
+using WebProxy.Proxy.Identity;
 using WebProxy.Proxy.Telemetry;
 
 namespace WebProxy.Proxy.Rules;
 
-/// <summary>CONNECT decisions from the policy engine: refuse, tunnel blind, or intercept (also to show a block page).</summary>
+/// <summary>
+/// CONNECT decisions from the policy engine: refuse, tunnel blind, or intercept (also to show a block page); with the
+/// research exemptions of the person who authenticated on the CONNECT.
+/// </summary>
 internal sealed class PolicyConnectPolicy : IConnectPolicy
 {
     private readonly IPolicySource _source;
+    private readonly IExemptionSource _exemptions;
+    private readonly IProxyAuthenticator _authenticator;
+    private readonly TimeProvider _timeProvider;
     private readonly ProxyMetrics _metrics;
 
-    public PolicyConnectPolicy(IPolicySource source, ProxyMetrics metrics)
+    public PolicyConnectPolicy(IPolicySource source, IExemptionSource exemptions, IProxyAuthenticator authenticator, TimeProvider timeProvider, ProxyMetrics metrics)
     {
         _source = source;
+        _exemptions = exemptions;
+        _authenticator = authenticator;
+        _timeProvider = timeProvider;
         _metrics = metrics;
     }
 
-    public ConnectAction Decide(ConnectTarget target)
+    public ConnectAction Decide(ConnectTarget target) => Decide(target, null);
+
+    public ConnectAction Decide(ConnectTarget target, string? personId)
     {
-        var decision = _source.Current.DecideConnect(target);
+        var engine = _source.Current;
+        var exemptMask = 0UL;
+        if (personId is not null)
+        {
+            exemptMask = engine.ExemptMask(_exemptions.Current.ActiveResearchCategories(personId, _timeProvider.GetUtcNow()));
+        }
+
+        var decision = engine.DecideConnect(target, exemptMask);
+        if (personId is null && decision.Reason is { Category: { } category } && MayAskToSignIn(category))
+        {
+            return ConnectAction.Authenticate;
+        }
+
         switch (decision.Kind)
         {
             case PolicyDecisionKind.Intercept:
@@ -36,4 +60,11 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
                 return ConnectAction.Refuse;
         }
     }
+
+    /// <summary>
+    /// In <c>when-needed</c> mode browsers send credentials only after a 407, so an anonymous client is asked to sign
+    /// in where that could help: the host is blocked for a category someone is exempted from right now.
+    /// </summary>
+    private bool MayAskToSignIn(RegulationCategory category) =>
+        _authenticator.Mode == ProxyAuthenticationMode.WhenNeeded && _exemptions.Current.AnyoneExempt(category, _timeProvider.GetUtcNow());
 }

@@ -1,0 +1,319 @@
+using System.CommandLine;
+using System.Globalization;
+using WebProxy.Governance;
+using WebProxy.Host.Configuration;
+using WebProxy.Host.Governance;
+using WebProxy.Policy.Exemptions;
+using static WebProxy.Host.Commands.GovernanceCommandOutput;
+
+namespace WebProxy.Host.Commands;
+
+/// <summary>
+/// <c>webproxy exemptions grant research|grant size|revoke|list</c>: the exemptions of article 5.4 on the server's
+/// command line. Every action goes through <see cref="ExemptionService"/>, the same service the admin API and the
+/// manager pages call, so the same rules apply (research: the subject's direct manager; size: a technical
+/// architect; at most <c>Identity.MaxExemptionDays</c>) and the same governance records are written, with
+/// <c>via: cli</c>. <c>--by</c> names the person acting; the command line trusts whoever runs it on the server as
+/// it trusts whoever can write the data folder. Refusals and input problems: one line naming the option, exit code 1.
+/// </summary>
+internal static class ExemptionsCommand
+{
+    /// <summary>A revocation has no <c>--end</c>: an ended or revoked exemption is a problem with the id given.</summary>
+    private static readonly Dictionary<string, string> RevokeFields = new(StringComparer.Ordinal)
+    {
+        ["end"] = IdArgument,
+        ["revokedAt"] = IdArgument,
+    };
+
+    public static Command Create()
+    {
+        var grant = new Command("grant", "Grant an exemption: research (blocked categories) or size (oversized transfers).");
+        grant.Subcommands.Add(CreateGrantResearch());
+        grant.Subcommands.Add(CreateGrantSize());
+
+        var exemptions = new Command(
+            "exemptions",
+            "Time-boxed exemptions (article 5.4), through the same service as the admin API. Refusals and input problems: " +
+            $"one line 'error: --option: reason', exit code 1. {PickUpNote}");
+        exemptions.Subcommands.Add(grant);
+        exemptions.Subcommands.Add(CreateRevoke());
+        exemptions.Subcommands.Add(CreateList());
+        return exemptions;
+    }
+
+    private static Command CreateGrantResearch()
+    {
+        var by = By("The subject's direct manager, who grants it (directory id).");
+        var subject = Subject();
+        var categories = new Option<string[]>("--category")
+        {
+            Description = "A blocked category the subject may visit: adult, hate, gambling, chat, warez. Repeat for more.",
+            HelpName = "CATEGORY",
+        };
+        var (start, end, reason) = PeriodAndReason("The investigation or control task it serves (written to the governance log).");
+        var command = new Command("research", $"Let a person visit blocked categories for an investigation or control task. {PickUpNote}");
+        foreach (var option in new Option[] { by, subject, categories, start, end, reason })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (await ReadGrantAsync(parseResult, by, subject, start, end).ConfigureAwait(false) is not { } input)
+            {
+                return Refused;
+            }
+
+            var request = new ResearchGrantRequest(
+                input.Subject, parseResult.GetValue(categories) ?? [], input.Start, input.End, parseResult.GetValue(reason));
+            return await GrantAsync(parseResult, runtime => runtime.Exemptions.GrantResearch(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command CreateGrantSize()
+    {
+        var by = By("The technical architect who grants it after the consultation (directory id).");
+        var subject = Subject();
+        var maxBytes = new Option<string?>("--max-bytes")
+        {
+            Description = "The largest transfer allowed, in bytes (a positive whole number, e.g. 5368709120 for 5 GiB).",
+            HelpName = "BYTES",
+        };
+        var unlimited = new Option<bool>("--unlimited") { Description = "No size limit at all for the subject (instead of --max-bytes)." };
+        var (start, end, reason) = PeriodAndReason("The outcome of the consultation (written to the governance log).");
+        var command = new Command("size", $"Let a person transfer more than the download and upload limits. {PickUpNote}");
+        foreach (var option in new Option[] { by, subject, maxBytes, unlimited, start, end, reason })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (await ReadGrantAsync(parseResult, by, subject, start, end).ConfigureAwait(false) is not { } input)
+            {
+                return Refused;
+            }
+
+            long? limit = null;
+            var limitText = parseResult.GetValue(maxBytes);
+            var noLimit = parseResult.GetValue(unlimited);
+            if (limitText is not null && noLimit)
+            {
+                return await FailAsync("--max-bytes", "give either --max-bytes or --unlimited, not both").ConfigureAwait(false);
+            }
+
+            if (limitText is null && !noLimit)
+            {
+                return await FailAsync("--max-bytes", "give the largest transfer in bytes, or --unlimited for no limit").ConfigureAwait(false);
+            }
+
+            if (limitText is not null)
+            {
+                if (!long.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return await FailAsync("--max-bytes", $"'{limitText}' is not a whole number of bytes").ConfigureAwait(false);
+                }
+
+                limit = parsed;
+            }
+
+            var request = new SizeGrantRequest(input.Subject, limit, input.Start, input.End, parseResult.GetValue(reason));
+            return await GrantAsync(parseResult, runtime => runtime.Exemptions.GrantSize(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command CreateRevoke()
+    {
+        var id = new Argument<string>("id") { Description = "The exemption's id, as grant and list print it." };
+        var by = By("Who revokes it: the grantor, a privacy officer or a manager in the subject's line (directory id).");
+        var reason = new Option<string?>("--reason") { Description = "Why it is revoked (written to the governance log).", HelpName = "TEXT" };
+        var command = new Command("revoke", $"End an exemption at once. {PickUpNote}");
+        command.Arguments.Add(id);
+        command.Options.Add(by);
+        command.Options.Add(reason);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var text = parseResult.GetValue(id) ?? string.Empty;
+            if (!Guid.TryParse(text, out var exemptionId))
+            {
+                return await FailAsync(IdArgument, $"'{text}' is not an exemption id (a GUID as grant and list print it)").ConfigureAwait(false);
+            }
+
+            if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+            {
+                return Refused;
+            }
+
+            var settings = CommonOptions.LoadSettings(parseResult);
+            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            var outcome = runtime.Exemptions.Revoke(Actor.CommandLine(person), exemptionId, parseResult.GetValue(reason));
+            if (!outcome.Succeeded)
+            {
+                return await RefuseAsync(outcome.Problem, RevokeFields).ConfigureAwait(false);
+            }
+
+            await Console.Out.WriteAsync(
+                $"Revoked exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings))}{PickUpNote}\n").ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var by = By("Who is looking (directory id): they see what the admin API would show them.");
+        var subject = new Option<string?>("--subject") { Description = "Only this person's exemptions.", HelpName = "ID" };
+        var active = new Option<bool>("--active") { Description = "Only those that apply now." };
+        var purpose = Purpose();
+        var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/exemptions." };
+        var command = new Command("list", "Show exemptions with their state (scheduled, active, ended, revoked).");
+        foreach (var option in new Option[] { by, subject, active, purpose, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+            {
+                return Refused;
+            }
+
+            var settings = CommonOptions.LoadSettings(parseResult);
+            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            var query = new ExemptionQuery(parseResult.GetValue(subject), parseResult.GetValue(active));
+            var outcome = runtime.Exemptions.List(Actor.CommandLine(person), query, parseResult.GetValue(purpose));
+            if (!outcome.Succeeded)
+            {
+                return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
+            }
+
+            var now = TimeProvider.System.GetUtcNow();
+            var views = outcome.Value.Select(e => ExemptionView.Of(e, now)).ToArray();
+            if (parseResult.GetValue(json))
+            {
+                await Console.Out.WriteAsync(Json(views)).ConfigureAwait(false);
+                return 0;
+            }
+
+            if (views.Length == 0)
+            {
+                await Console.Out.WriteLineAsync("No exemptions.").ConfigureAwait(false);
+                return 0;
+            }
+
+            var zone = ZoneOf(settings);
+            var rows = views
+                .Select(v => (IReadOnlyList<string>)[v.Id.ToString(), v.Kind, v.Subject, What(v), Show(v.Start, zone), Show(v.End, zone), v.State])
+                .ToArray();
+            await Console.Out.WriteAsync(Table(["ID", "KIND", "SUBJECT", "CATEGORIES/LIMIT", "START", "END", "STATE"], rows)).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record GrantInput(string By, string Subject, DateTimeOffset? Start, DateTimeOffset? End);
+
+    /// <summary>The options every grant shares, read and checked for form; the service checks everything else.</summary>
+    private static async Task<GrantInput?> ReadGrantAsync(
+        ParseResult parseResult, Option<string?> by, Option<string?> subject, Option<string?> start, Option<string?> end)
+    {
+        if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+        {
+            return null;
+        }
+
+        if (parseResult.GetValue(subject) is not { Length: > 0 } subjectId)
+        {
+            await FailAsync("--subject", "name the person the exemption is for (their directory id)").ConfigureAwait(false);
+            return null;
+        }
+
+        if (!TryReadInstant(parseResult.GetValue(start), out var from, out var startProblem))
+        {
+            await FailAsync("--start", startProblem).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!TryReadInstant(parseResult.GetValue(end), out var until, out var endProblem))
+        {
+            await FailAsync("--end", endProblem).ConfigureAwait(false);
+            return null;
+        }
+
+        return new GrantInput(person, subjectId, from, until);
+    }
+
+    private static async Task<int> GrantAsync(ParseResult parseResult, Func<GovernanceRuntime, Outcome<Exemption>> grant)
+    {
+        var settings = CommonOptions.LoadSettings(parseResult);
+        using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+        var outcome = grant(runtime);
+        if (!outcome.Succeeded)
+        {
+            return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
+        }
+
+        await Console.Out.WriteAsync($"Granted exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings))}{PickUpNote}\n").ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Exemptions are granted and revoked by people: <c>--by</c> is required (there is no local administrator here).</summary>
+    private static async Task<string?> RequireByAsync(ParseResult parseResult, Option<string?> by)
+    {
+        if (parseResult.GetValue(by) is { Length: > 0 } person)
+        {
+            return person;
+        }
+
+        await FailAsync("--by", "name the person acting (their directory id); exemptions are granted, revoked and read by people, not by the local administrator").ConfigureAwait(false);
+        return null;
+    }
+
+    private static string Describe(Exemption exemption, TimeZoneInfo zone)
+    {
+        var view = ExemptionView.Of(exemption, TimeProvider.System.GetUtcNow());
+        var fields = new List<(string, string)>
+        {
+            ("kind", view.Kind),
+            ("subject", view.Subject),
+            ("granted by", view.GrantedBy),
+            (view.Kind == "research" ? "categories" : "limit", What(view)),
+            ("start", Show(view.Start, zone)),
+            ("end", Show(view.End, zone)),
+            ("reason", view.Reason),
+            ("state", view.State),
+        };
+        if (view.RevokedAt is { } revokedAt)
+        {
+            fields.Add(("revoked", $"{Show(revokedAt, zone)} by {view.RevokedBy}"));
+        }
+
+        return Fields(fields);
+    }
+
+    /// <summary>The categories of a research exemption, or the limit of a size exemption.</summary>
+    private static string What(ExemptionView view) =>
+        view.Kind == "research" ? List(view.Categories)
+        : view.MaxBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
+        : "unlimited";
+
+    private static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
+
+    private static Option<string?> Subject() => new("--subject") { Description = "The person the exemption is for (directory id).", HelpName = "ID" };
+
+    private static Option<string?> Purpose() => new("--purpose")
+    {
+        Description = "Why you read other people's data (article 4.3); required when the answer includes others, and written to the governance log.",
+        HelpName = "TEXT",
+    };
+
+    private static (Option<string?> Start, Option<string?> End, Option<string?> Reason) PeriodAndReason(string reasonDescription) =>
+    (
+        new("--start") { Description = $"When it starts (ISO 8601, e.g. {DateExample}; UTC without an offset). Default: now.", HelpName = "INSTANT" },
+        new("--end") { Description = $"When it ends by itself (ISO 8601, e.g. {DateExample}); at most Identity.MaxExemptionDays (90) after the start.", HelpName = "INSTANT" },
+        new("--reason") { Description = reasonDescription, HelpName = "TEXT" }
+    );
+}

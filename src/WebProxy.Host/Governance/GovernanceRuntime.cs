@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+using WebProxy.Governance;
+using WebProxy.Host.Configuration;
+using WebProxy.Policy.Exemptions;
+using WebProxy.Policy.Identity;
+using WebProxy.Proxy.Rules;
+using WebProxy.Storage;
+
+namespace WebProxy.Host.Governance;
+
+/// <summary>
+/// The governance database, the directory and the services on them, opened once per process: by the server (which
+/// also keeps them current and records expiries, see <see cref="StartTimers"/>) and by the command line (which
+/// calls the same services and exits). A broken directory file stops the start with file, line and field.
+/// </summary>
+internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
+{
+    /// <summary>How often the server looks for changes made by another process (the command line).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How soon an ended exemption whose expiry could not be recorded yet is tried again.</summary>
+    private static readonly TimeSpan ExpiryRetry = TimeSpan.FromMilliseconds(250);
+
+    private readonly TimeProvider _timeProvider;
+    private readonly GovernanceLog _log;
+    private readonly Lock _timerLock = new();
+    private ILogger? _logger;
+    private ITimer? _pollTimer;
+    private ITimer? _expiryTimer;
+    private bool _disposed;
+
+    private GovernanceRuntime(GovernanceLog log, GovernanceState state, ExemptionRules rules, TimeProvider timeProvider)
+    {
+        _log = log;
+        _timeProvider = timeProvider;
+        State = state;
+        Exemptions = new ExemptionService(state, rules, timeProvider);
+        Directory = new DirectoryService(state, timeProvider);
+        SignIn = new SignInService(state, new SignInThrottle(timeProvider), timeProvider);
+        Log = new GovernanceLogService(state);
+    }
+
+    public GovernanceState State { get; }
+
+    public ExemptionService Exemptions { get; }
+
+    public DirectoryService Directory { get; }
+
+    public SignInService SignIn { get; }
+
+    public GovernanceLogService Log { get; }
+
+    /// <summary>The exemptions in force, for the proxy.</summary>
+    public ExemptionSet Current => State.Exemptions;
+
+    /// <summary>The directory file the settings name: <c>Identity.DirectoryFile</c>, else <c>directory.json</c> in the data folder.</summary>
+    public static string DirectoryPath(WebProxySettings settings) =>
+        settings.Identity.DirectoryFile ?? Path.Combine(Path.GetFullPath(settings.DataDirectory), "directory.json");
+
+    /// <exception cref="ConfigurationException">The directory file is not valid.</exception>
+    public static GovernanceRuntime Open(WebProxySettings settings, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var log = new GovernanceLog(Path.GetFullPath(settings.DataDirectory), timeProvider);
+        try
+        {
+            var state = new GovernanceState(log, new ExemptionStore(log), new DirectoryFile(DirectoryPath(settings)));
+            var rules = new ExemptionRules(ExemptionSettings.Default with { MaxPeriod = TimeSpan.FromDays(settings.Identity.MaxExemptionDays) });
+            return new GovernanceRuntime(log, state, rules, timeProvider);
+        }
+        catch (PersonDirectoryException ex)
+        {
+            log.Dispose();
+            throw new ConfigurationException(ex.Message, ex);
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Server only: looks for changes from other processes every <see cref="PollInterval"/>, and records each
+    /// exemption's expiry when it ends (a timer set to the next start or end, not a poll), including those that ended
+    /// while the server was down.
+    /// </summary>
+    public void StartTimers(ILogger logger)
+    {
+        _logger = logger;
+        State.Changed += (_, _) => ScheduleExpiry();
+        RecordExpiries();
+        _pollTimer = _timeProvider.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
+    }
+
+    public void Dispose()
+    {
+        lock (_timerLock)
+        {
+            _disposed = true;
+            _pollTimer?.Dispose();
+            _expiryTimer?.Dispose();
+        }
+
+        _log.Dispose();
+    }
+
+    private void Poll()
+    {
+        try
+        {
+            if (State.Refresh() is { } problem)
+            {
+                GovernanceLogMessages.DirectoryRejected(_logger!, problem.Message);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            GovernanceLogMessages.RefreshFailed(_logger!, ex.Message);
+        }
+    }
+
+    private void RecordExpiries()
+    {
+        try
+        {
+            var recorded = Exemptions.RecordExpiries();
+            if (recorded > 0)
+            {
+                GovernanceLogMessages.ExemptionsExpired(_logger!, recorded);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            GovernanceLogMessages.RefreshFailed(_logger!, ex.Message);
+        }
+
+        ScheduleExpiry();
+    }
+
+    private void ScheduleExpiry()
+    {
+        lock (_timerLock)
+        {
+            if (_disposed || _logger is null)
+            {
+                return;
+            }
+
+            _expiryTimer?.Dispose();
+            _expiryTimer = null;
+            // A timer may fire a little before its moment, finding nothing ended yet; an end that has passed
+            // unrecorded by now is retried shortly rather than waiting for the next change.
+            var now = _timeProvider.GetUtcNow();
+            var due = State.Exemptions.Expired(now).Count > 0 ? ExpiryRetry
+                : State.Exemptions.NextChange(now) is { } next ? next - now
+                : (TimeSpan?)null;
+            if (due is { } delay)
+            {
+                _expiryTimer = _timeProvider.CreateTimer(_ => RecordExpiries(), null, delay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+}
