@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using WebProxy.EndToEnd.Tests.Support;
-using WebProxy.Policy.Identity;
 using WebProxy.Testing;
 
 namespace WebProxy.EndToEnd.Tests;
@@ -14,9 +13,6 @@ namespace WebProxy.EndToEnd.Tests;
 /// </summary>
 public sealed class CategoriesUpdateTests : IAsyncLifetime
 {
-    private const string ItPerson = "i.van.it";
-    private const string ItPassword = "herlaad-de-categorieen-alstublieft";
-
     private readonly TestCertificates _certificates = new();
     private OriginServer _origin = null!;
     private ProxyProcess _proxy = null!;
@@ -30,13 +26,7 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
             ((JsonObject)config["Proxy"]!["Hosts"]!)["www.bet365.com"] = "127.0.0.1";
 
             // Reloading on the admin port is IT's to do.
-            var data = (string)config["DataDirectory"]!;
-            Directory.CreateDirectory(data);
-            File.WriteAllText(Path.Combine(data, "directory.json"), PersonDirectoryFile.Write(PersonDirectory.Create(
-            [
-                new Person(ItPerson, "Ingrid van IT", null, new HashSet<Role> { Role.It }, ProtectedRole.None,
-                    PasswordHasher.Hash(ItPassword, PasswordHasher.MinimumIterations)),
-            ])));
+            TestOrganisation.WriteTo((string)config["DataDirectory"]!);
         });
     }
 
@@ -92,7 +82,7 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_proxy.AdminUri, "/categories/reload"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ItPerson}:{ItPassword}")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestOrganisation.ItPerson}:{TestOrganisation.Password}")));
         using var reload = await admin.SendAsync(request);
         Assert.True(reload.IsSuccessStatusCode, await reload.Content.ReadAsStringAsync());
         Assert.Equal(403, await StatusAsync());

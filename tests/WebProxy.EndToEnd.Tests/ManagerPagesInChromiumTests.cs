@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using WebProxy.EndToEnd.Tests.Support;
-using WebProxy.Policy.Identity;
 using WebProxy.Testing;
 using WebProxy.Testing.Chromium;
 
@@ -14,7 +13,7 @@ namespace WebProxy.EndToEnd.Tests;
 /// </summary>
 public sealed class ManagerPagesInChromiumTests : IAsyncLifetime
 {
-    private const string Password = "een-lang-wachtwoord-voor-tests";
+    private const string Password = TestOrganisation.Password;
     private const string BlockedHost = "adult-sample.invalid";
 
     private readonly TestCertificates _certificates = new();
@@ -28,9 +27,7 @@ public sealed class ManagerPagesInChromiumTests : IAsyncLifetime
         {
             ((JsonObject)config["Proxy"]!["Hosts"]!)[BlockedHost] = "127.0.0.1";
             config["Policy"]!["InterceptionMode"] = "BlockedOnly";
-            var data = (string)config["DataDirectory"]!;
-            Directory.CreateDirectory(data);
-            File.WriteAllText(Path.Combine(data, "directory.json"), PersonDirectoryFile.Write(Organisation()));
+            TestOrganisation.WriteTo((string)config["DataDirectory"]!);
         });
     }
 
@@ -116,17 +113,5 @@ public sealed class ManagerPagesInChromiumTests : IAsyncLifetime
         }
         while (status != expected && waited.Elapsed < TimeSpan.FromSeconds(1));
         return status;
-    }
-
-    private static PersonDirectory Organisation()
-    {
-        var hash = PasswordHasher.Hash(Password, PasswordHasher.MinimumIterations);
-        return PersonDirectory.Create(
-        [
-            new Person("secretary", "Sanne de Secretaris", null, new HashSet<Role> { Role.MunicipalSecretary }, ProtectedRole.None, hash),
-            new Person("m.jansen", "Marieke Jansen", "secretary", new HashSet<Role> { Role.Manager }, ProtectedRole.None, hash),
-            new Person("r.bakker", "Ruud Bakker", "m.jansen", new HashSet<Role> { Role.Employee }, ProtectedRole.None, hash),
-            new Person("e.visser", "Eva Visser", "m.jansen", new HashSet<Role> { Role.Employee }, ProtectedRole.None, hash),
-        ]);
     }
 }

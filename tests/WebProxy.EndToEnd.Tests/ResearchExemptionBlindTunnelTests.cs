@@ -1,6 +1,7 @@
 using System.Net;
 using WebProxy.EndToEnd.Tests.Support;
 using static WebProxy.EndToEnd.Tests.Support.ExemptionScenario;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.EndToEnd.Tests;
 

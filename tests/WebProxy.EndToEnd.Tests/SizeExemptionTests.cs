@@ -5,6 +5,7 @@ using WebProxy.EndToEnd.Tests.Support;
 using WebProxy.Storage;
 using WebProxy.Testing;
 using static WebProxy.EndToEnd.Tests.Support.ExemptionScenario;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.EndToEnd.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using WebProxy.Governance.Tests.Support;
 using WebProxy.Policy.Identity;
 using WebProxy.Storage;
-using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 
@@ -80,7 +80,7 @@ public sealed class DirectoryEditTests : IDisposable
     [Fact]
     public void A_file_broken_by_hand_is_not_overwritten_by_an_edit_until_it_is_fixed()
     {
-        var path = _org.Instance.DirectoryFile.Path;
+        var path = _org.DirectoryPath;
         var good = File.ReadAllText(path);
         File.WriteAllText(path, good.Replace("\"people\"", "\"peeple\"", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));

@@ -2,6 +2,7 @@ using WebProxy.Governance.Tests.Support;
 using WebProxy.Policy.Exemptions;
 using WebProxy.Storage;
 using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 

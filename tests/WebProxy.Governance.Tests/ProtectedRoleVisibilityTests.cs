@@ -1,5 +1,5 @@
 using WebProxy.Governance.Tests.Support;
-using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 

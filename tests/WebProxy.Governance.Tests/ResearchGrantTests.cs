@@ -3,6 +3,7 @@ using WebProxy.Governance.Tests.Support;
 using WebProxy.Policy.Rules;
 using WebProxy.Storage;
 using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using WebProxy.Governance.Tests.Support;
 using WebProxy.Storage;
 using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 

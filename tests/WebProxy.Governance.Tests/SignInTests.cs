@@ -2,7 +2,7 @@ using System.Text;
 using WebProxy.Governance.Tests.Support;
 using WebProxy.Policy.Identity;
 using WebProxy.Storage;
-using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 
@@ -47,7 +47,7 @@ public sealed class SignInTests : IDisposable
 
         var record = Assert.Single(_org.Records());
         Assert.Equal((GovernanceAction.AdminLoginFailed, "unknown", (string?)null), (record.Action, record.Actor, record.Subject));
-        foreach (var file in Directory.GetFiles(_org.DataPath, GovernanceLog.FileName + "*"))
+        foreach (var file in System.IO.Directory.GetFiles(_org.DataPath, GovernanceLog.FileName + "*"))
         {
             var text = Encoding.UTF8.GetString(File.ReadAllBytes(file));
             Assert.DoesNotContain(typed, text, StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using WebProxy.Governance.Tests.Support;
 using WebProxy.Storage;
 using static WebProxy.Governance.Tests.Support.GovernanceFixture;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Governance.Tests;
 

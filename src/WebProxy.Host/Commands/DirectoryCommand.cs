@@ -31,17 +31,11 @@ internal static class DirectoryCommand
 
     private static Command CreateList()
     {
-        var by = By();
-        var purpose = Purpose();
-        var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/directory." };
-        var command = new Command("list", "Show the people (never their password hashes). Reading others needs --purpose, which is recorded.");
-        command.Options.Add(by);
-        command.Options.Add(purpose);
-        command.Options.Add(json);
+        var (command, by, purpose, json) = ReadCommand(
+            "list", "Show the people (never their password hashes). Reading others needs --purpose, which is recorded.", "GET /api/directory");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            using var runtime = OpenRuntime(parseResult);
             var outcome = runtime.Directory.List(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
             {
@@ -72,18 +66,12 @@ internal static class DirectoryCommand
     private static Command CreateShow()
     {
         var id = Id();
-        var by = By();
-        var purpose = Purpose();
-        var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/directory/{id}." };
-        var command = new Command("show", "Show one person's entry. Reading someone else's needs --purpose, which is recorded.");
+        var (command, by, purpose, json) = ReadCommand(
+            "show", "Show one person's entry. Reading someone else's needs --purpose, which is recorded.", "GET /api/directory/{id}");
         command.Arguments.Add(id);
-        command.Options.Add(by);
-        command.Options.Add(purpose);
-        command.Options.Add(json);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            using var runtime = OpenRuntime(parseResult);
             var outcome = runtime.Directory.Get(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(id) ?? string.Empty, parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
             {
@@ -142,8 +130,7 @@ internal static class DirectoryCommand
             var personId = parseResult.GetValue(id) ?? string.Empty;
             var request = new PersonRequest(
                 parseResult.GetValue(name), parseResult.GetValue(manager), parseResult.GetValue(roles) ?? [], parseResult.GetValue(protectedRoles) ?? [], password);
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            using var runtime = OpenRuntime(parseResult);
             var existed = runtime.State.Directory.Find(personId) is not null;
             var outcome = runtime.Directory.Put(Actor.CommandLine(parseResult.GetValue(by)), personId, request);
             if (!outcome.Succeeded)
@@ -167,8 +154,7 @@ internal static class DirectoryCommand
         command.Options.Add(by);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            using var runtime = OpenRuntime(parseResult);
             var outcome = runtime.Directory.Remove(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(id) ?? string.Empty);
             if (!outcome.Succeeded)
             {
@@ -180,6 +166,25 @@ internal static class DirectoryCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// A command that reads the directory: <c>--by</c>, <c>--purpose</c> (recorded) and <c>--json</c> (the answer the
+    /// admin API gives to <paramref name="apiRequest"/>).
+    /// </summary>
+    private static (Command Command, Option<string?> By, Option<string?> Purpose, Option<bool> Json) ReadCommand(string name, string description, string apiRequest)
+    {
+        var by = By();
+        var purpose = Purpose();
+        var json = new Option<bool>("--json") { Description = $"JSON as the admin API answers {apiRequest}." };
+        var command = new Command(name, description);
+        command.Options.Add(by);
+        command.Options.Add(purpose);
+        command.Options.Add(json);
+        return (command, by, purpose, json);
+    }
+
+    private static GovernanceRuntime OpenRuntime(ParseResult parseResult) =>
+        GovernanceRuntime.Open(CommonOptions.LoadSettings(parseResult), TimeProvider.System);
 
     /// <summary>
     /// One line from standard input. When it is a terminal, the password is asked for without echo; when it is a

@@ -4,14 +4,14 @@ using WebProxy.Host.Configuration;
 using WebProxy.Policy.Exemptions;
 using WebProxy.Policy.Identity;
 using WebProxy.Proxy.Rules;
-using WebProxy.Storage;
 
 namespace WebProxy.Host.Governance;
 
 /// <summary>
-/// The governance database, the directory and the services on them, opened once per process: by the server (which
-/// also keeps them current and records expiries, see <see cref="StartTimers"/>) and by the command line (which
-/// calls the same services and exits). A broken directory file stops the start with file, line and field.
+/// The governance database, the directory and the services on them (<see cref="GovernanceServices"/> with the
+/// configured directory file and longest exemption period), opened once per process: by the server (which also keeps
+/// them current and records expiries, see <see cref="StartTimers"/>) and by the command line (which calls the same
+/// services and exits). A broken directory file stops the start with file, line and field.
 /// </summary>
 internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
 {
@@ -22,33 +22,28 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     private static readonly TimeSpan ExpiryRetry = TimeSpan.FromMilliseconds(250);
 
     private readonly TimeProvider _timeProvider;
-    private readonly GovernanceLog _log;
+    private readonly GovernanceServices _services;
     private readonly Lock _timerLock = new();
     private ILogger? _logger;
     private ITimer? _pollTimer;
     private ITimer? _expiryTimer;
     private bool _disposed;
 
-    private GovernanceRuntime(GovernanceLog log, GovernanceState state, ExemptionRules rules, TimeProvider timeProvider)
+    private GovernanceRuntime(GovernanceServices services, TimeProvider timeProvider)
     {
-        _log = log;
+        _services = services;
         _timeProvider = timeProvider;
-        State = state;
-        Exemptions = new ExemptionService(state, rules, timeProvider);
-        Directory = new DirectoryService(state, timeProvider);
-        SignIn = new SignInService(state, new SignInThrottle(timeProvider), timeProvider);
-        Log = new GovernanceLogService(state);
     }
 
-    public GovernanceState State { get; }
+    public GovernanceState State => _services.State;
 
-    public ExemptionService Exemptions { get; }
+    public ExemptionService Exemptions => _services.Exemptions;
 
-    public DirectoryService Directory { get; }
+    public DirectoryService Directory => _services.Directory;
 
-    public SignInService SignIn { get; }
+    public SignInService SignIn => _services.SignIn;
 
-    public GovernanceLogService Log { get; }
+    public GovernanceLogService Log => _services.LogService;
 
     /// <summary>The exemptions in force, for the proxy.</summary>
     public ExemptionSet Current => State.Exemptions;
@@ -62,22 +57,15 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var log = new GovernanceLog(Path.GetFullPath(settings.DataDirectory), timeProvider);
+        var directory = new DirectoryFile(DirectoryPath(settings));
+        var exemptions = ExemptionSettings.Default with { MaxPeriod = TimeSpan.FromDays(settings.Identity.MaxExemptionDays) };
         try
         {
-            var state = new GovernanceState(log, new ExemptionStore(log), new DirectoryFile(DirectoryPath(settings)));
-            var rules = new ExemptionRules(ExemptionSettings.Default with { MaxPeriod = TimeSpan.FromDays(settings.Identity.MaxExemptionDays) });
-            return new GovernanceRuntime(log, state, rules, timeProvider);
+            return new GovernanceRuntime(GovernanceServices.Open(Path.GetFullPath(settings.DataDirectory), directory, exemptions, timeProvider), timeProvider);
         }
         catch (PersonDirectoryException ex)
         {
-            log.Dispose();
             throw new ConfigurationException(ex.Message, ex);
-        }
-        catch
-        {
-            log.Dispose();
-            throw;
         }
     }
 
@@ -103,7 +91,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
             _expiryTimer?.Dispose();
         }
 
-        _log.Dispose();
+        _services.Dispose();
     }
 
     private void Poll()

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WebProxy.Policy.Identity;
 using WebProxy.Proxy.Identity;
 using WebProxy.Testing;
 using WebProxy.Testing.Chromium;
@@ -21,8 +20,8 @@ namespace WebProxy.Admin.Tests.Chromium;
 /// </summary>
 public sealed class HeadlessChromiumTests
 {
-    private const string User = "j.jansen";
-    private const string Password = "correct horse battery";
+    private const string User = TestOrganisation.Manager;
+    private const string Password = TestOrganisation.Password;
 
     [Fact]
     public async Task A_form_is_filled_posted_and_its_answer_read()
@@ -158,26 +157,18 @@ public sealed class HeadlessChromiumTests
         Assert.Equal("hello from the origin", await page.TextAsync("body"));
     }
 
-    /// <summary>The real proxy with <see cref="ProxyAuthenticationMode.Required"/> and one person who may sign in.</summary>
-    private static Task<ProxyUnderTest> StartProxyRequiringSignInAsync(TestCertificates? certificates = null, int? connectPort = null)
-    {
-        var directory = PersonDirectory.Create(
-        [
-            new Person(User, "Jan Jansen", null, new HashSet<Role> { Role.Manager }, ProtectedRole.None, PasswordHasher.Hash(Password, PasswordHasher.MinimumIterations)),
-        ]);
-        return ProxyUnderTest.StartAsync(certificates, settings =>
+    /// <summary>The real proxy with <see cref="ProxyAuthenticationMode.Required"/> and <see cref="TestOrganisation"/> to sign in.</summary>
+    private static Task<ProxyUnderTest> StartProxyRequiringSignInAsync(TestCertificates? certificates = null, int? connectPort = null) =>
+        ProxyUnderTest.StartAsync(certificates, settings =>
         {
-            // In the proxy's own data folder, so the file lives exactly as long as the proxy that reads it.
-            var file = Path.Combine(settings.DataDirectory, "directory.json");
-            File.WriteAllText(file, PersonDirectoryFile.Write(directory));
             settings.Identity.ProxyAuthentication = ProxyAuthenticationMode.Required;
-            settings.Identity.DirectoryFile = file;
+            // In the proxy's own data folder, so the file lives exactly as long as the proxy that reads it.
+            settings.Identity.DirectoryFile = TestOrganisation.WriteTo(settings.DataDirectory);
             if (connectPort is { } port)
             {
                 settings.Proxy.ExtraConnectPorts.Add(port);
             }
         });
-    }
 
     /// <summary>A tiny site with a form that posts back a greeting, and a page that answers 404.</summary>
     private sealed class FormSite : IAsyncDisposable

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using WebProxy.Testing;
 using static WebProxy.Admin.Tests.Governance.AuthorisationMatrix;
 
 namespace WebProxy.Admin.Tests.Governance;
@@ -32,14 +33,14 @@ public sealed class AuthorisationMatrixTests
         await using var server = await GovernanceServer.StartAsync();
         var research = await server.GrantResearchAsync();
         var size = await server.GrantSizeAsync();
-        await server.GetJsonAsync(Organisation.Manager, "/api/directory/w.raad?purpose=x");
+        await server.GetJsonAsync(TestOrganisation.Manager, "/api/directory/w.raad?purpose=x");
         var isPerson = Organisation.People.Contains(caller);
         if (isPerson)
         {
             await server.SignInAsync(caller);
         }
 
-        await server.SignInAsync(Organisation.It);
+        await server.SignInAsync(TestOrganisation.ItPerson);
         var recordsBefore = await server.LogCountAsync();
 
         using var response = await Call(server, endpoint, caller, research, size);
@@ -79,7 +80,7 @@ public sealed class AuthorisationMatrixTests
         ExemptionSize => server.GetAsync(caller, $"/api/exemptions/{size}?purpose=x"),
         GrantResearch => server.SendJsonAsync(caller, HttpMethod.Post, "/api/exemptions/research", GovernanceServer.ResearchBody("r.bakker")),
         GrantResearchSelf => server.SendJsonAsync(caller, HttpMethod.Post, "/api/exemptions/research",
-            GovernanceServer.ResearchBody(Organisation.People.Contains(caller) ? caller : Organisation.Manager)),
+            GovernanceServer.ResearchBody(Organisation.People.Contains(caller) ? caller : TestOrganisation.Manager)),
         GrantSize => server.SendJsonAsync(caller, HttpMethod.Post, "/api/exemptions/size", GovernanceServer.SizeBody("p.smit")),
         Revoke => server.SendJsonAsync(caller, HttpMethod.Post, $"/api/exemptions/{research}/revoke", new { reason = "the inspection ended early" }),
         Log => server.GetAsync(caller, GovernanceServer.LogPath("x")),
@@ -123,13 +124,13 @@ public sealed class AuthorisationMatrixTests
 
             case DirectoryPut:
                 Assert.Equal("new.person", json.GetProperty("id").GetString());
-                var added = await server.GetJsonAsync(Organisation.It, "/api/directory/new.person?purpose=x");
+                var added = await server.GetJsonAsync(TestOrganisation.ItPerson, "/api/directory/new.person?purpose=x");
                 Assert.Equal("m.jansen", added.GetProperty("manager").GetString());
                 break;
 
             case DirectoryDelete:
                 Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-                using (var gone = await server.GetAsync(Organisation.It, "/api/directory/p.smit?purpose=x"))
+                using (var gone = await server.GetAsync(TestOrganisation.ItPerson, "/api/directory/p.smit?purpose=x"))
                 {
                     Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
                 }
@@ -162,7 +163,7 @@ public sealed class AuthorisationMatrixTests
             case Revoke:
                 Assert.Equal("revoked", json.GetProperty("state").GetString());
                 Assert.Equal(caller, json.GetProperty("revokedBy").GetString());
-                var revoked = await server.GetJsonAsync(Organisation.PrivacyOfficer, $"/api/exemptions/{research}?purpose=x");
+                var revoked = await server.GetJsonAsync(TestOrganisation.PrivacyOfficer, $"/api/exemptions/{research}?purpose=x");
                 Assert.Equal("revoked", revoked.GetProperty("state").GetString());
                 break;
 
@@ -170,7 +171,7 @@ public sealed class AuthorisationMatrixTests
                 var subjects = json.EnumerateArray().Select(r => r.GetProperty("subject").GetString()).ToArray();
                 Assert.NotEmpty(subjects);
                 // Records about a works-council member are the privacy officer's alone.
-                Assert.Equal(caller == Organisation.PrivacyOfficer, subjects.Contains("w.raad"));
+                Assert.Equal(caller == TestOrganisation.PrivacyOfficer, subjects.Contains("w.raad"));
                 break;
 
             case LogWorksCouncil:

@@ -36,7 +36,7 @@ internal sealed class GovernanceServer : IAsyncDisposable
     public static async Task<GovernanceServer> StartAsync()
     {
         var proxy = await ProxyUnderTest.StartAsync(configure: settings =>
-            File.WriteAllText(Path.Combine(settings.DataDirectory, "directory.json"), Organisation.DirectoryJson));
+            TestOrganisation.WriteTo(settings.DataDirectory, Organisation.Directory));
         return new GovernanceServer(proxy);
     }
 
@@ -80,13 +80,13 @@ internal sealed class GovernanceServer : IAsyncDisposable
     /// <summary>How many records the governance log holds, checked by IT through <c>GET /api/log/verify</c>.</summary>
     public async Task<long> LogCountAsync()
     {
-        var verification = await GetJsonAsync(Organisation.It, "/api/log/verify");
+        var verification = await GetJsonAsync(TestOrganisation.ItPerson, "/api/log/verify");
         Assert.True(verification.GetProperty("isValid").GetBoolean(), verification.ToString());
         return verification.GetProperty("count").GetInt64();
     }
 
     /// <summary>Every record of the last day and the next, read by the privacy officer (a read that is itself recorded).</summary>
-    public async Task<JsonElement[]> ReadLogAsync(string purpose = "checking the test's records", string? subject = null, string caller = Organisation.PrivacyOfficer)
+    public async Task<JsonElement[]> ReadLogAsync(string purpose = "checking the test's records", string? subject = null, string caller = TestOrganisation.PrivacyOfficer)
     {
         var log = await GetJsonAsync(caller, LogPath(purpose, subject));
         return [.. log.EnumerateArray()];
@@ -101,16 +101,16 @@ internal sealed class GovernanceServer : IAsyncDisposable
     }
 
     /// <summary>A research exemption (gambling, 30 days from now), granted through the API; returns its id.</summary>
-    public async Task<Guid> GrantResearchAsync(string subject = Organisation.Employee, string grantor = Organisation.Manager)
+    public async Task<Guid> GrantResearchAsync(string subject = TestOrganisation.Researcher, string grantor = TestOrganisation.Manager)
     {
         using var response = await SendJsonAsync(grantor, HttpMethod.Post, "/api/exemptions/research", ResearchBody(subject));
         return await CreatedIdAsync(response);
     }
 
     /// <summary>A size exemption (1 GB, 30 days from now), granted by the technical architect; returns its id.</summary>
-    public async Task<Guid> GrantSizeAsync(string subject = Organisation.OtherManager)
+    public async Task<Guid> GrantSizeAsync(string subject = TestOrganisation.OtherManager)
     {
-        using var response = await SendJsonAsync(Organisation.Architect, HttpMethod.Post, "/api/exemptions/size", SizeBody(subject));
+        using var response = await SendJsonAsync(TestOrganisation.Architect, HttpMethod.Post, "/api/exemptions/size", SizeBody(subject));
         return await CreatedIdAsync(response);
     }
 
@@ -154,8 +154,8 @@ internal sealed class GovernanceServer : IAsyncDisposable
     private static AuthenticationHeaderValue? Authorization(string caller) => caller switch
     {
         Organisation.Anonymous => null,
-        Organisation.WrongPassword => Basic(Organisation.Manager, "not the right password at all"),
-        _ => Basic(caller, Organisation.PasswordOf(caller)),
+        Organisation.WrongPassword => Basic(TestOrganisation.Manager, "not the right password at all"),
+        _ => Basic(caller, TestOrganisation.PasswordOf(caller)),
     };
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>

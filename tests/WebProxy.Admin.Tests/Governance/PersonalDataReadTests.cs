@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using WebProxy.Testing;
 
 namespace WebProxy.Admin.Tests.Governance;
 
@@ -32,7 +33,7 @@ public sealed class PersonalDataReadTests
         await using var server = await GovernanceServer.StartAsync();
         var research = await server.GrantResearchAsync();
         var size = await server.GrantSizeAsync();
-        await server.GetJsonAsync(Organisation.Manager, "/api/directory/w.raad?purpose=preparing the team meeting");
+        await server.GetJsonAsync(TestOrganisation.Manager, "/api/directory/w.raad?purpose=preparing the team meeting");
         var purpose = $"{name}: complaint 2026-{Guid.NewGuid():N}";
 
         var answer = await server.GetJsonAsync(caller, WithPurpose(path, purpose, research, size));
@@ -73,7 +74,7 @@ public sealed class PersonalDataReadTests
         await using var server = await GovernanceServer.StartAsync();
         var research = await server.GrantResearchAsync();
         await server.SignInAsync(caller);
-        await server.SignInAsync(Organisation.It);
+        await server.SignInAsync(TestOrganisation.ItPerson);
         var recordsBefore = await server.LogCountAsync();
 
         await server.GetJsonAsync(caller, path.Replace("{research}", research.ToString(), StringComparison.Ordinal));
@@ -85,11 +86,11 @@ public sealed class PersonalDataReadTests
     public async Task A_read_that_is_refused_is_not_recorded()
     {
         await using var server = await GovernanceServer.StartAsync();
-        await server.SignInAsync(Organisation.OtherManager);
-        await server.SignInAsync(Organisation.It);
+        await server.SignInAsync(TestOrganisation.OtherManager);
+        await server.SignInAsync(TestOrganisation.ItPerson);
         var recordsBefore = await server.LogCountAsync();
 
-        using var response = await server.GetAsync(Organisation.OtherManager, "/api/directory/r.bakker?purpose=curious");
+        using var response = await server.GetAsync(TestOrganisation.OtherManager, "/api/directory/r.bakker?purpose=curious");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(recordsBefore, await server.LogCountAsync());
@@ -99,7 +100,7 @@ public sealed class PersonalDataReadTests
     public async Task Log_records_name_their_action_with_the_stored_name()
     {
         await using var server = await GovernanceServer.StartAsync();
-        await server.GetJsonAsync(Organisation.Manager, "/api/directory/r.bakker?purpose=team review");
+        await server.GetJsonAsync(TestOrganisation.Manager, "/api/directory/r.bakker?purpose=team review");
 
         var records = await server.ReadLogAsync();
 

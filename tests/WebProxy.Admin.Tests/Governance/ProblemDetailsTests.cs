@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using WebProxy.Testing;
 
 namespace WebProxy.Admin.Tests.Governance;
 
@@ -40,41 +41,41 @@ public sealed class ProblemDetailsTests
             """{"subject":"r.bakker","categories":["gambling"],"end":"next tuesday","reason":"inspection"}""", "end"),
         ["bad JSON type: categories is text"] = () => Research(
             $$"""{"subject":"r.bakker","categories":"gambling","end":"{{In(10)}}","reason":"inspection"}""", "categories"),
-        ["bad JSON type: maxBytes is text"] = () => new(Organisation.Architect, HttpMethod.Post, "/api/exemptions/size",
+        ["bad JSON type: maxBytes is text"] = () => new(TestOrganisation.Architect, HttpMethod.Post, "/api/exemptions/size",
             $$"""{"subject":"p.smit","maxBytes":"a lot","end":"{{In(10)}}","reason":"aerial photographs"}""", "application/json", HttpStatusCode.BadRequest, "maxBytes"),
-        ["maxBytes not positive"] = () => new(Organisation.Architect, HttpMethod.Post, "/api/exemptions/size",
+        ["maxBytes not positive"] = () => new(TestOrganisation.Architect, HttpMethod.Post, "/api/exemptions/size",
             $$"""{"subject":"p.smit","maxBytes":0,"end":"{{In(10)}}","reason":"aerial photographs"}""", "application/json", HttpStatusCode.BadRequest, "maxBytes"),
         ["unknown JSON field"] = () => Research(
             $$"""{"subject":"r.bakker","categories":["gambling"],"end":"{{In(10)}}","reason":"inspection","ends":"{{In(20)}}"}""", "ends"),
-        ["non-JSON body"] = () => new(Organisation.Manager, HttpMethod.Post, "/api/exemptions/research",
+        ["non-JSON body"] = () => new(TestOrganisation.Manager, HttpMethod.Post, "/api/exemptions/research",
             "subject=r.bakker&categories=gambling", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest, "body", HttpStatusCode.UnsupportedMediaType),
         ["malformed JSON"] = () => Research("""{"subject":"r.bakker",""", "body"),
         ["JSON that is not an object"] = () => Research("""["r.bakker"]""", "body"),
-        ["non-JSON body on a directory edit"] = () => new(Organisation.It, HttpMethod.Put, "/api/directory/new.person",
+        ["non-JSON body on a directory edit"] = () => new(TestOrganisation.ItPerson, HttpMethod.Put, "/api/directory/new.person",
             "name: Nieuwe Persoon", "text/plain", HttpStatusCode.BadRequest, "body", HttpStatusCode.UnsupportedMediaType),
-        ["unknown role on a directory edit"] = () => new(Organisation.It, HttpMethod.Put, "/api/directory/new.person",
+        ["unknown role on a directory edit"] = () => new(TestOrganisation.ItPerson, HttpMethod.Put, "/api/directory/new.person",
             """{"name":"Nieuwe Persoon","manager":"m.jansen","roles":["boss"]}""", "application/json", HttpStatusCode.BadRequest, "roles"),
-        ["unknown manager on a directory edit"] = () => new(Organisation.It, HttpMethod.Put, "/api/directory/new.person",
+        ["unknown manager on a directory edit"] = () => new(TestOrganisation.ItPerson, HttpMethod.Put, "/api/directory/new.person",
             """{"name":"Nieuwe Persoon","manager":"nobody","roles":["employee"]}""", "application/json", HttpStatusCode.BadRequest, "manager"),
-        ["short password on a directory edit"] = () => new(Organisation.It, HttpMethod.Put, "/api/directory/new.person",
+        ["short password on a directory edit"] = () => new(TestOrganisation.ItPerson, HttpMethod.Put, "/api/directory/new.person",
             """{"name":"Nieuwe Persoon","roles":["employee"],"password":"short"}""", "application/json", HttpStatusCode.BadRequest, "password"),
-        ["missing purpose: directory entry"] = () => Get(Organisation.Manager, "/api/directory/r.bakker", HttpStatusCode.BadRequest, "purpose"),
-        ["missing purpose: directory list"] = () => Get(Organisation.Manager, "/api/directory", HttpStatusCode.BadRequest, "purpose"),
-        ["blank purpose: directory entry"] = () => Get(Organisation.Manager, "/api/directory/r.bakker?purpose=%20%20", HttpStatusCode.BadRequest, "purpose"),
-        ["missing purpose: governance log"] = () => Get(Organisation.PrivacyOfficer,
+        ["missing purpose: directory entry"] = () => Get(TestOrganisation.Manager, "/api/directory/r.bakker", HttpStatusCode.BadRequest, "purpose"),
+        ["missing purpose: directory list"] = () => Get(TestOrganisation.Manager, "/api/directory", HttpStatusCode.BadRequest, "purpose"),
+        ["blank purpose: directory entry"] = () => Get(TestOrganisation.Manager, "/api/directory/r.bakker?purpose=%20%20", HttpStatusCode.BadRequest, "purpose"),
+        ["missing purpose: governance log"] = () => Get(TestOrganisation.PrivacyOfficer,
             $"/api/log?from={GovernanceServer.Time(DateTimeOffset.UtcNow.AddDays(-1))}&to={GovernanceServer.Time(DateTimeOffset.UtcNow.AddDays(1))}",
             HttpStatusCode.BadRequest, "purpose"),
-        ["log period reversed"] = () => Get(Organisation.PrivacyOfficer,
+        ["log period reversed"] = () => Get(TestOrganisation.PrivacyOfficer,
             $"/api/log?from={GovernanceServer.Time(DateTimeOffset.UtcNow.AddDays(1))}&to={GovernanceServer.Time(DateTimeOffset.UtcNow.AddDays(-1))}&purpose=x",
             HttpStatusCode.BadRequest, "to"),
-        ["log head not SEQUENCE:HASH"] = () => Get(Organisation.It, "/api/log/verify?head=nonsense", HttpStatusCode.BadRequest, "head"),
-        ["unknown person"] = () => Get(Organisation.It, "/api/directory/nobody?purpose=x", HttpStatusCode.NotFound, "id"),
-        ["unknown exemption"] = () => Get(Organisation.PrivacyOfficer, $"/api/exemptions/{Guid.NewGuid()}?purpose=x", HttpStatusCode.NotFound, "id"),
-        ["revoking an unknown exemption"] = () => new(Organisation.PrivacyOfficer, HttpMethod.Post, $"/api/exemptions/{Guid.NewGuid()}/revoke",
+        ["log head not SEQUENCE:HASH"] = () => Get(TestOrganisation.ItPerson, "/api/log/verify?head=nonsense", HttpStatusCode.BadRequest, "head"),
+        ["unknown person"] = () => Get(TestOrganisation.ItPerson, "/api/directory/nobody?purpose=x", HttpStatusCode.NotFound, "id"),
+        ["unknown exemption"] = () => Get(TestOrganisation.PrivacyOfficer, $"/api/exemptions/{Guid.NewGuid()}?purpose=x", HttpStatusCode.NotFound, "id"),
+        ["revoking an unknown exemption"] = () => new(TestOrganisation.PrivacyOfficer, HttpMethod.Post, $"/api/exemptions/{Guid.NewGuid()}/revoke",
             """{"reason":"no longer needed"}""", "application/json", HttpStatusCode.NotFound, "id"),
-        ["removing someone who still manages others"] = () => new(Organisation.It, HttpMethod.Delete, "/api/directory/o.dekker",
+        ["removing someone who still manages others"] = () => new(TestOrganisation.ItPerson, HttpMethod.Delete, "/api/directory/o.dekker",
             null, "application/json", HttpStatusCode.Conflict, "id"),
-        ["forbidden grant"] = () => new(Organisation.OtherManager, HttpMethod.Post, "/api/exemptions/research",
+        ["forbidden grant"] = () => new(TestOrganisation.OtherManager, HttpMethod.Post, "/api/exemptions/research",
             $$"""{"subject":"r.bakker","categories":["gambling"],"end":"{{In(10)}}","reason":"inspection"}""", "application/json", HttpStatusCode.Forbidden, "grantedBy"),
     };
 
@@ -87,8 +88,8 @@ public sealed class ProblemDetailsTests
         var refused = Cases[name]();
         await using var server = await GovernanceServer.StartAsync();
         await server.SignInAsync(refused.Caller);
-        await server.SignInAsync(Organisation.It);
-        await server.SignInAsync(Organisation.PrivacyOfficer);
+        await server.SignInAsync(TestOrganisation.ItPerson);
+        await server.SignInAsync(TestOrganisation.PrivacyOfficer);
         var recordsBefore = await server.LogCountAsync();
 
         using var response = await server.SendAsync(refused.Caller, refused.Method, refused.Path,
@@ -112,8 +113,8 @@ public sealed class ProblemDetailsTests
 
         // Nothing written: the log's head did not move, no exemption exists, the directory is as it was.
         Assert.Equal(recordsBefore, await server.LogCountAsync());
-        Assert.Empty((await server.GetJsonAsync(Organisation.PrivacyOfficer, "/api/exemptions?purpose=x")).EnumerateArray());
-        Assert.Equal(Organisation.People, (await server.GetJsonAsync(Organisation.It, "/api/directory?purpose=x")).EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Empty((await server.GetJsonAsync(TestOrganisation.PrivacyOfficer, "/api/exemptions?purpose=x")).EnumerateArray());
+        Assert.Equal(Organisation.People, (await server.GetJsonAsync(TestOrganisation.ItPerson, "/api/directory?purpose=x")).EnumerateArray().Select(p => p.GetProperty("id").GetString()));
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class ProblemDetailsTests
     {
         await using var server = await GovernanceServer.StartAsync();
 
-        using var response = await server.SendTextAsync(Organisation.Manager, HttpMethod.Post, "/api/exemptions/research",
+        using var response = await server.SendTextAsync(TestOrganisation.Manager, HttpMethod.Post, "/api/exemptions/research",
             """{"subject":"r.bakker","categories":["gambling"],"end":5,"reason":"inspection","x":1}""");
         var body = await response.Content.ReadAsStringAsync();
 
@@ -136,7 +137,7 @@ public sealed class ProblemDetailsTests
         await using var server = await GovernanceServer.StartAsync();
         var research = await server.GrantResearchAsync();
 
-        using var response = await server.SendAsync(Organisation.Manager, HttpMethod.Post, $"/api/exemptions/{research}/revoke");
+        using var response = await server.SendAsync(TestOrganisation.Manager, HttpMethod.Post, $"/api/exemptions/{research}/revoke");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
@@ -145,7 +146,7 @@ public sealed class ProblemDetailsTests
     }
 
     private static Case Research(string body, string field) =>
-        new(Organisation.Manager, HttpMethod.Post, "/api/exemptions/research", body, "application/json", HttpStatusCode.BadRequest, field);
+        new(TestOrganisation.Manager, HttpMethod.Post, "/api/exemptions/research", body, "application/json", HttpStatusCode.BadRequest, field);
 
     private static Case Get(string caller, string path, HttpStatusCode status, string field) =>
         new(caller, HttpMethod.Get, path, null, "application/json", status, field);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using WebProxy.Testing;
 
 namespace WebProxy.Admin.Tests.Governance;
 
@@ -14,9 +15,9 @@ public sealed class SignInTests
     {
         // name, Authorization header (null: none), the field the problem names
         { "no credentials", null, "authorization" },
-        { "wrong password", GovernanceServer.Basic(Organisation.Manager, "not her password").ToString(), "password" },
+        { "wrong password", GovernanceServer.Basic(TestOrganisation.Manager, "not her password").ToString(), "password" },
         { "unknown user", GovernanceServer.Basic("nobody", "any password at all").ToString(), "password" },
-        { "a person without the password of another", GovernanceServer.Basic(Organisation.Manager, Organisation.PasswordOf(Organisation.Employee)).ToString(), "password" },
+        { "a person without the password of another", GovernanceServer.Basic(TestOrganisation.Manager, TestOrganisation.PasswordOf(TestOrganisation.Researcher)).ToString(), "password" },
         { "not Basic", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.x", "authorization" },
         { "Basic without a colon", "Basic " + Convert.ToBase64String("m.jansen"u8.ToArray()), "authorization" },
         { "Basic that is not base64", "Basic %%%", "authorization" },
@@ -51,7 +52,7 @@ public sealed class SignInTests
     {
         await using var server = await GovernanceServer.StartAsync();
         // Signed in before the guessing starts, so the log can still be read afterwards from this client.
-        await server.SignInAsync(Organisation.PrivacyOfficer);
+        await server.SignInAsync(TestOrganisation.PrivacyOfficer);
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -59,7 +60,7 @@ public sealed class SignInTests
             Assert.True(wrong.StatusCode == HttpStatusCode.Unauthorized, $"attempt {attempt}: {(int)wrong.StatusCode}");
         }
 
-        using var right = await server.GetAsync(Organisation.Manager, "/api/me");
+        using var right = await server.GetAsync(TestOrganisation.Manager, "/api/me");
         var body = await right.Content.ReadAsStringAsync();
 
         Assert.True(right.StatusCode == HttpStatusCode.TooManyRequests, $"{(int)right.StatusCode} {body}");
@@ -72,7 +73,7 @@ public sealed class SignInTests
 
         // Five failures recorded against the account, and the refused sixth attempt was never checked: no login.
         var records = await server.ReadLogAsync();
-        var aboutHer = records.Where(r => r.GetProperty("subject").GetString() == Organisation.Manager).Select(GovernanceServer.ActionOf).ToArray();
+        var aboutHer = records.Where(r => r.GetProperty("subject").GetString() == TestOrganisation.Manager).Select(GovernanceServer.ActionOf).ToArray();
         Assert.Equal(5, aboutHer.Count(a => a == "admin_login_failed"));
         Assert.DoesNotContain("admin_login", aboutHer);
     }
@@ -88,8 +89,8 @@ public sealed class SignInTests
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        var me = await server.GetJsonAsync(Organisation.Manager, "/api/me");
-        Assert.Equal(Organisation.Manager, me.GetProperty("id").GetString());
+        var me = await server.GetJsonAsync(TestOrganisation.Manager, "/api/me");
+        Assert.Equal(TestOrganisation.Manager, me.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -99,11 +100,11 @@ public sealed class SignInTests
 
         for (var call = 0; call < 3; call++)
         {
-            await server.GetJsonAsync(Organisation.Employee, "/api/me");
+            await server.GetJsonAsync(TestOrganisation.Researcher, "/api/me");
         }
 
         var logins = (await server.ReadLogAsync())
-            .Where(r => GovernanceServer.ActionOf(r) == "admin_login" && r.GetProperty("actor").GetString() == Organisation.Employee);
+            .Where(r => GovernanceServer.ActionOf(r) == "admin_login" && r.GetProperty("actor").GetString() == TestOrganisation.Researcher);
         Assert.Single(logins);
     }
 }

@@ -5,26 +5,21 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WebProxy.Policy.Identity;
 using WebProxy.Storage;
 using WebProxy.Testing;
 
 namespace WebProxy.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The organisation of the exemption tests, run for real: the <c>webproxy</c> process with a directory file in its
-/// data folder (m.jansen manages r.bakker and e.visser; t.arch is the technical architect), proxy authentication
-/// <c>WhenNeeded</c>, the sample-list names adult-sample.invalid and casino-sample.invalid pinned to 127.0.0.1,
-/// a plain origin and a TLS origin playing those sites, and curl as each person's workstation. Grants go through
-/// the admin API with Basic credentials, as a manager's script or the pages would send them.
+/// The organisation of the exemption tests, run for real: the <c>webproxy</c> process with <see cref="TestOrganisation"/>
+/// in its data folder (m.jansen manages r.bakker and e.visser; t.arch is the technical architect), everyone with their
+/// own password (<see cref="TestOrganisation.PasswordOf"/>) so one person's credentials never pass as another's, proxy
+/// authentication <c>WhenNeeded</c>, the sample-list names adult-sample.invalid and casino-sample.invalid pinned to
+/// 127.0.0.1, a plain origin and a TLS origin playing those sites, and curl as each person's workstation. Grants go
+/// through the admin API with Basic credentials, as a manager's script or the pages would send them.
 /// </summary>
 internal sealed class ExemptionScenario : IAsyncDisposable
 {
-    public const string Manager = "m.jansen";
-    public const string Researcher = "r.bakker";
-    public const string Colleague = "e.visser";
-    public const string Architect = "t.arch";
-
     /// <summary>In categories/samples/adult/domains (regulation category adult).</summary>
     public const string AdultHost = "adult-sample.invalid";
 
@@ -62,9 +57,6 @@ internal sealed class ExemptionScenario : IAsyncDisposable
     /// <summary>The organisation CA as <c>webproxy ca export</c> wrote it: what workstations trust.</summary>
     public string OrganisationCaPath { get; }
 
-    /// <summary>Each person's password; distinct, so one person's credentials never pass as another's.</summary>
-    public static string PasswordOf(string person) => $"{person}-passphrase-2024";
-
     /// <summary>Starts the origins and the proxy; <paramref name="configure"/> adjusts the configuration further.</summary>
     public static async Task<ExemptionScenario> StartAsync(Action<JsonObject>? configure = null)
     {
@@ -86,7 +78,7 @@ internal sealed class ExemptionScenario : IAsyncDisposable
 
                 // The directory is in place before the first start, as an operator would install it.
                 dataDirectory = (string)config["DataDirectory"]!;
-                WriteDirectory(dataDirectory);
+                TestOrganisation.WriteTo(dataDirectory, TestOrganisation.WithOwnPasswords);
             });
             try
             {
@@ -141,7 +133,7 @@ internal sealed class ExemptionScenario : IAsyncDisposable
         var arguments = new List<string> { "-v", "--cacert", OrganisationCaPath, "-x", Proxy.ProxyUrl };
         if (person is not null)
         {
-            arguments.AddRange(["-U", $"{person}:{PasswordOf(person)}"]);
+            arguments.AddRange(["-U", $"{person}:{TestOrganisation.PasswordOf(person)}"]);
         }
 
         arguments.AddRange(extra);
@@ -239,7 +231,7 @@ internal sealed class ExemptionScenario : IAsyncDisposable
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{person}:{PasswordOf(person)}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{person}:{TestOrganisation.PasswordOf(person)}")));
         using var response = await Admin.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var id = Guid.Empty;
@@ -250,29 +242,6 @@ internal sealed class ExemptionScenario : IAsyncDisposable
         }
 
         return (response.StatusCode, id, text);
-    }
-
-    private static void WriteDirectory(string dataDirectory)
-    {
-        static JsonObject Person(string id, string name, string? manager, params string[] roles) => new()
-        {
-            ["id"] = id,
-            ["name"] = name,
-            ["manager"] = manager,
-            ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]),
-            ["password"] = PasswordHasher.Hash(PasswordOf(id), PasswordHasher.MinimumIterations),
-        };
-
-        var directory = new JsonObject
-        {
-            ["people"] = new JsonArray(
-                Person(Manager, "Marieke Jansen", null, "employee", "manager"),
-                Person(Researcher, "Rob Bakker", Manager, "employee"),
-                Person(Colleague, "Eva Visser", Manager, "employee"),
-                Person(Architect, "Tom Arends", null, "employee", "technical-architect")),
-        };
-        Directory.CreateDirectory(dataDirectory);
-        File.WriteAllText(Path.Combine(dataDirectory, "directory.json"), directory.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }
 

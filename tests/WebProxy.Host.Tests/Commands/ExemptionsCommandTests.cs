@@ -1,7 +1,9 @@
 using System.Text.Json;
 using WebProxy.Policy.Exemptions;
 using WebProxy.Storage;
+using WebProxy.Testing;
 using static WebProxy.Host.Tests.Commands.GovernanceCommands;
+using static WebProxy.Testing.TestOrganisation;
 
 namespace WebProxy.Host.Tests.Commands;
 
@@ -12,20 +14,9 @@ namespace WebProxy.Host.Tests.Commands;
 /// </summary>
 public sealed class ExemptionsCommandTests : IDisposable
 {
-    private const string Team = """
-        {
-          "people": [
-            { "id": "m.manager", "name": "Mia Manager", "roles": [ "employee", "manager" ] },
-            { "id": "r.researcher", "name": "Ruud Researcher", "manager": "m.manager", "roles": [ "employee" ] },
-            { "id": "o.other", "name": "Olga Other", "roles": [ "employee", "manager" ] },
-            { "id": "t.architect", "name": "Tom Architect", "manager": "o.other", "roles": [ "employee", "technical-architect" ] }
-          ]
-        }
-        """;
-
     private readonly GovernanceCommands _commands = new();
 
-    public ExemptionsCommandTests() => _commands.WriteDirectory(Team);
+    public ExemptionsCommandTests() => TestOrganisation.WriteTo(_commands.DataDirectory);
 
     public void Dispose() => _commands.Dispose();
 
@@ -35,7 +26,7 @@ public sealed class ExemptionsCommandTests : IDisposable
         var end = Instant(TimeSpan.FromDays(30));
 
         var grant = await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "m.manager", "--subject", "r.researcher", "--category", "adult", "--category", "gambling",
+            ["exemptions", "grant", "research", "--by", Manager, "--subject", Researcher, "--category", "adult", "--category", "gambling",
              "--end", end, "--reason", "Fraud investigation 2026-17"]);
 
         Assert.True(grant.ExitCode == 0, grant.Describe());
@@ -43,18 +34,18 @@ public sealed class ExemptionsCommandTests : IDisposable
         Assert.Contains("adult, gambling", grant.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("within a second", grant.StandardOutput, StringComparison.Ordinal);
         var stored = Assert.IsType<ResearchExemption>(Assert.Single(_commands.StoredExemptions()));
-        Assert.Equal((id, "r.researcher", "m.manager"), (stored.Id, stored.SubjectId, stored.GrantedBy));
+        Assert.Equal((id, Researcher, Manager), (stored.Id, stored.SubjectId, stored.GrantedBy));
         Assert.Equal(DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture), stored.End);
         var record = Assert.Single(_commands.Records(), r => r.Action == GovernanceAction.ExemptionGranted);
-        Assert.Equal("m.manager", record.Actor);
+        Assert.Equal(Manager, record.Actor);
         Assert.Contains("\"via\":\"cli\"", record.Details, StringComparison.Ordinal);
 
-        var list = await _commands.RunAsync(["exemptions", "list", "--by", "m.manager", "--purpose", "Weekly review of my team"]);
+        var list = await _commands.RunAsync(["exemptions", "list", "--by", Manager, "--purpose", "Weekly review of my team"]);
 
         Assert.True(list.ExitCode == 0, list.Describe());
         var row = Assert.Single(list.StandardOutput.Split('\n'), l => l.StartsWith(id.ToString(), StringComparison.Ordinal));
         Assert.Contains("research", row, StringComparison.Ordinal);
-        Assert.Contains("r.researcher", row, StringComparison.Ordinal);
+        Assert.Contains(Researcher, row, StringComparison.Ordinal);
         Assert.Contains("adult, gambling", row, StringComparison.Ordinal);
         Assert.EndsWith("active", row, StringComparison.Ordinal);
     }
@@ -63,7 +54,7 @@ public sealed class ExemptionsCommandTests : IDisposable
     public async Task A_grant_by_someone_elses_manager_is_refused_naming_by_and_stores_nothing()
     {
         var result = await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "o.other", "--subject", "r.researcher", "--category", "adult",
+            ["exemptions", "grant", "research", "--by", OtherManager, "--subject", Researcher, "--category", "adult",
              "--end", Instant(TimeSpan.FromDays(7)), "--reason", "Curiosity"]);
 
         var line = AssertRefused(result, "--by");
@@ -82,16 +73,16 @@ public sealed class ExemptionsCommandTests : IDisposable
     {
         var (category, start, end, why, subject) = mistake switch
         {
-            "porn" => ("porn", (string?)null, Instant(TimeSpan.FromDays(7)), "Investigation", "r.researcher"),
-            "end-before-start" => ("adult", Instant(TimeSpan.FromDays(2)), Instant(TimeSpan.FromDays(1)), "Investigation", "r.researcher"),
-            "longer-than-90-days" => ("adult", null, Instant(TimeSpan.FromDays(91)), "Investigation", "r.researcher"),
-            "blank-reason" => ("adult", null, Instant(TimeSpan.FromDays(7)), " ", "r.researcher"),
+            "porn" => ("porn", (string?)null, Instant(TimeSpan.FromDays(7)), "Investigation", Researcher),
+            "end-before-start" => ("adult", Instant(TimeSpan.FromDays(2)), Instant(TimeSpan.FromDays(1)), "Investigation", Researcher),
+            "longer-than-90-days" => ("adult", null, Instant(TimeSpan.FromDays(91)), "Investigation", Researcher),
+            "blank-reason" => ("adult", null, Instant(TimeSpan.FromDays(7)), " ", Researcher),
             _ => ("adult", null, Instant(TimeSpan.FromDays(7)), "Investigation", "n.nobody"),
         };
         string[] startOption = start is null ? [] : ["--start", start];
 
         var result = await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "m.manager", "--subject", subject, "--category", category, .. startOption,
+            ["exemptions", "grant", "research", "--by", Manager, "--subject", subject, "--category", category, .. startOption,
              "--end", end, "--reason", why]);
 
         var line = AssertRefused(result, option);
@@ -107,7 +98,7 @@ public sealed class ExemptionsCommandTests : IDisposable
         string[] period = option == "--end" ? ["--end", text] : ["--start", text, "--end", Instant(TimeSpan.FromDays(7))];
 
         var result = await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "m.manager", "--subject", "r.researcher", "--category", "adult", .. period, "--reason", "Investigation"]);
+            ["exemptions", "grant", "research", "--by", Manager, "--subject", Researcher, "--category", "adult", .. period, "--reason", "Investigation"]);
 
         var line = AssertRefused(result, option);
         Assert.Equal($"error: {option}: '{text}' is not a date and time (ISO 8601, e.g. 2026-12-01T17:00:00+01:00)", line);
@@ -118,27 +109,27 @@ public sealed class ExemptionsCommandTests : IDisposable
     public async Task The_grantor_revokes_and_list_shows_it_revoked_and_the_log_stays_intact()
     {
         var grant = await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "m.manager", "--subject", "r.researcher", "--category", "hate",
+            ["exemptions", "grant", "research", "--by", Manager, "--subject", Researcher, "--category", "hate",
              "--end", Instant(TimeSpan.FromDays(14)), "--reason", "Monitoring hate speech reports"]);
         var id = GrantedId(grant);
 
-        var otherManager = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", "o.other"]);
+        var otherManager = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", OtherManager]);
         AssertRefused(otherManager, "<id>");
 
-        var revoke = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", "m.manager", "--reason", "Investigation closed"]);
+        var revoke = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", Manager, "--reason", "Investigation closed"]);
 
         Assert.True(revoke.ExitCode == 0, revoke.Describe());
         Assert.Contains("revoked", revoke.StandardOutput, StringComparison.Ordinal);
-        var again = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", "m.manager"]);
+        var again = await _commands.RunAsync(["exemptions", "revoke", id.ToString(), "--by", Manager]);
         Assert.Contains("already revoked", AssertRefused(again, "<id>"), StringComparison.Ordinal);
 
-        var list = await _commands.RunAsync(["exemptions", "list", "--by", "r.researcher", "--json"]);
+        var list = await _commands.RunAsync(["exemptions", "list", "--by", Researcher, "--json"]);
         Assert.True(list.ExitCode == 0, list.Describe());
         using var json = JsonDocument.Parse(list.StandardOutput);
         var exemption = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal(id.ToString(), exemption.GetProperty("id").GetString());
         Assert.Equal("revoked", exemption.GetProperty("state").GetString());
-        Assert.Equal("m.manager", exemption.GetProperty("revokedBy").GetString());
+        Assert.Equal(Manager, exemption.GetProperty("revokedBy").GetString());
         var revoked = Assert.Single(_commands.Records(), r => r.Action == GovernanceAction.ExemptionRevoked);
         Assert.Contains("Investigation closed", revoked.Details, StringComparison.Ordinal);
 
@@ -149,15 +140,15 @@ public sealed class ExemptionsCommandTests : IDisposable
     [Fact]
     public async Task Size_exemptions_are_granted_by_a_technical_architect_only_with_an_explicit_limit()
     {
-        string[] common = ["--subject", "r.researcher", "--end", Instant(TimeSpan.FromDays(3)), "--reason", "GIS data exchange, consultation 2026-04"];
+        string[] common = ["--subject", Researcher, "--end", Instant(TimeSpan.FromDays(3)), "--reason", "GIS data exchange, consultation 2026-04"];
 
-        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", "m.manager", "--max-bytes", "5368709120", .. common]), "--by");
-        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", "t.architect", .. common]), "--max-bytes");
-        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", "t.architect", "--max-bytes", "5 GB", .. common]), "--max-bytes");
-        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", "t.architect", "--max-bytes", "0", .. common]), "--max-bytes");
+        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", Manager, "--max-bytes", "5368709120", .. common]), "--by");
+        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", Architect, .. common]), "--max-bytes");
+        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", Architect, "--max-bytes", "5 GB", .. common]), "--max-bytes");
+        AssertRefused(await _commands.RunAsync(["exemptions", "grant", "size", "--by", Architect, "--max-bytes", "0", .. common]), "--max-bytes");
         Assert.Empty(_commands.StoredExemptions());
 
-        var grant = await _commands.RunAsync(["exemptions", "grant", "size", "--by", "t.architect", "--max-bytes", "5368709120", .. common]);
+        var grant = await _commands.RunAsync(["exemptions", "grant", "size", "--by", Architect, "--max-bytes", "5368709120", .. common]);
 
         Assert.True(grant.ExitCode == 0, grant.Describe());
         Assert.Contains("5368709120 bytes", grant.StandardOutput, StringComparison.Ordinal);
@@ -169,20 +160,20 @@ public sealed class ExemptionsCommandTests : IDisposable
     public async Task Listing_other_peoples_exemptions_needs_a_purpose_and_exemptions_need_a_person_acting()
     {
         await _commands.RunAsync(
-            ["exemptions", "grant", "research", "--by", "m.manager", "--subject", "r.researcher", "--category", "chat",
+            ["exemptions", "grant", "research", "--by", Manager, "--subject", Researcher, "--category", "chat",
              "--end", Instant(TimeSpan.FromDays(5)), "--reason", "Chat moderation audit"]);
         var before = _commands.Records().Count;
 
-        var withoutPurpose = await _commands.RunAsync(["exemptions", "list", "--by", "m.manager"]);
+        var withoutPurpose = await _commands.RunAsync(["exemptions", "list", "--by", Manager]);
         Assert.Contains("purpose", AssertRefused(withoutPurpose, "--purpose"), StringComparison.Ordinal);
         Assert.Equal(before, _commands.Records().Count);
 
         var withoutBy = await _commands.RunAsync(["exemptions", "list", "--purpose", "Review"]);
         AssertRefused(withoutBy, "--by");
 
-        var withPurpose = await _commands.RunAsync(["exemptions", "list", "--by", "m.manager", "--active", "--purpose", "Review"]);
+        var withPurpose = await _commands.RunAsync(["exemptions", "list", "--by", Manager, "--active", "--purpose", "Review"]);
         Assert.True(withPurpose.ExitCode == 0, withPurpose.Describe());
         var read = Assert.Single(_commands.Records(), r => r.Action == GovernanceAction.PersonalDataRead);
-        Assert.Equal(("m.manager", "r.researcher", "Review"), (read.Actor, read.Subject, read.Purpose));
+        Assert.Equal((Manager, Researcher, "Review"), (read.Actor, read.Subject, read.Purpose));
     }
 }
