@@ -33,6 +33,7 @@ public static class ForwardProxyServiceCollectionExtensions
         services.TryAddSingleton<IConnectPolicy>(new FixedConnectPolicy(ConnectAction.Intercept, [443, .. options.ExtraConnectPorts]));
         services.TryAddSingleton<IRequestPolicy, OpenRequestPolicy>();
         services.TryAddSingleton<IProxyAuthenticator, AnonymousAuthenticator>();
+        services.TryAddSingleton<ITrafficRecorder, NoTrafficRecorder>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
         services.AddSingleton(new UpstreamCertificateValidator(LoadExtraRoots(options.UpstreamExtraCaFile)));
@@ -63,6 +64,7 @@ public static class ForwardProxyServiceCollectionExtensions
             sp.GetRequiredService<ProxyMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IProxyAuthenticator>(),
+            sp.GetRequiredService<ITrafficRecorder>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Connect")));
         services.AddSingleton<ProxyRequestHandler>();
         return services;

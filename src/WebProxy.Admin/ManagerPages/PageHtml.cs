@@ -37,7 +37,7 @@ internal static class PageHtml
         if (signedIn is not null)
         {
             html.Append(CultureInfo.InvariantCulture, $"""
-                <a href="/manage">My team</a><a href="/manage/grant">Grant an exemption</a><a href="/manage/exemptions">Active exemptions</a>
+                <a href="/manage">My team</a><a href="/manage/grant">Grant an exemption</a><a href="/manage/exemptions">Active exemptions</a><a href="/statistics">Statistics</a>
                 <form method="post" action="/logout"><span>{Encode(signedIn)}</span> <button type="submit">Sign out</button></form>
                 """);
         }

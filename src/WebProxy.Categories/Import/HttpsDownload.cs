@@ -4,10 +4,11 @@ using System.Net;
 namespace WebProxy.Categories.Import;
 
 /// <summary>
-/// Downloads a list archive over https into a temp file in the work folder, bounded in size and time. The file is
+/// Downloads a list (an archive of category lists, or the Public Suffix List) over https into a temp file in the work
+/// folder, bounded in size and time. The file is
 /// opened delete-on-close, so it disappears with the returned stream (and a crash leaves at most one temp file).
 /// </summary>
-internal static class HttpsDownload
+public static class HttpsDownload
 {
     public static async Task<FileStream> DownloadAsync(
         HttpClient client,

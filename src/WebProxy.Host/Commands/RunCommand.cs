@@ -29,6 +29,10 @@ internal static class RunCommand
             context.Cancel = true;
             var result = running?.ReloadCategories();
             Console.Out.WriteLine(result is null || result.Succeeded ? "Category index reloaded." : $"Category index not reloaded: {result.Error}");
+            if (running?.ReloadSuffixList(settings) is { } suffixes)
+            {
+                Console.Out.WriteLine(suffixes);
+            }
         });
         await using var server = await WebProxyServer.StartAsync(settings, TimeProvider.System, cancellationToken: stopping).ConfigureAwait(false);
         running = server;

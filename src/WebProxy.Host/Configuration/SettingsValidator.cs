@@ -79,6 +79,16 @@ internal static class SettingsValidator
             Check(File.Exists(directoryFile), "Identity.DirectoryFile", $"the file '{directoryFile}' does not exist");
         }
 
+        var statistics = settings.Statistics;
+        Check(statistics.FlushInterval >= TimeSpan.FromMilliseconds(100) && statistics.FlushInterval <= TimeSpan.FromMinutes(10),
+            "Statistics.FlushInterval", "must be between 00:00:00.1 and 00:10:00");
+        Check(statistics.RetentionDays is >= 1 and <= 3660, "Statistics.RetentionDays", "must be 1-3660 days");
+        Check(statistics.KAnonymity is >= 2 and <= 1000, "Statistics.KAnonymity", "must be 2-1000 (1 would name sites seen from a single client)");
+        if (statistics.PublicSuffixListFile is { } suffixes)
+        {
+            Check(File.Exists(suffixes), "Statistics.PublicSuffixListFile", $"the file '{suffixes}' does not exist");
+        }
+
         var ca = settings.CertificateAuthority;
         Check(ca.CertificatePemPath is null == ca.PrivateKeyPemPath is null, "CertificateAuthority.CertificatePemPath", "CertificatePemPath and PrivateKeyPemPath go together");
         Check(ca.PfxPath is null || ca.CertificatePemPath is null, "CertificateAuthority.PfxPath", "name either a PFX file or a PEM pair, not both");

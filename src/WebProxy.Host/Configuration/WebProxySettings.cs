@@ -24,6 +24,8 @@ public sealed class WebProxySettings
 
     public IdentitySection Identity { get; set; } = new();
 
+    public StatisticsSection Statistics { get; set; } = new();
+
     /// <summary>The categories folder to use: the configured one, else the copy shipped next to the program.</summary>
     public string CategoriesDirectory => Path.GetFullPath(Categories.Directory ?? Path.Combine(AppContext.BaseDirectory, "categories"));
 }

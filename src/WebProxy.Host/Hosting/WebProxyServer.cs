@@ -15,9 +15,12 @@ using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
 using WebProxy.Admin.Governance;
+using WebProxy.Admin.Statistics;
 using WebProxy.Governance;
 using WebProxy.Host.Governance;
 using WebProxy.Host.Identity;
+using WebProxy.Host.Statistics;
+using WebProxy.Proxy.Telemetry;
 using WebProxy.Policy.Identity;
 using WebProxy.Proxy;
 using WebProxy.Proxy.Identity;
@@ -36,9 +39,11 @@ public sealed class WebProxyServer : IAsyncDisposable
     private readonly ServiceProvider _shared;
     private readonly CategoryRules _rules;
     private readonly GovernanceRuntime _governance;
+    private readonly StatisticsRuntime? _statistics;
 
-    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance)
+    private WebProxyServer(WebApplication proxy, WebApplication admin, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance, StatisticsRuntime? statistics)
     {
+        _statistics = statistics;
         _proxy = proxy;
         _admin = admin;
         _shared = shared;
@@ -64,6 +69,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         var shared = BuildSharedServices(settings, dataDirectory, timeProvider, configureLogging);
         CategoryRules? rules = null;
         GovernanceRuntime? governance = null;
+        StatisticsRuntime? statistics = null;
         WebApplication? proxy = null;
         WebApplication? admin = null;
         try
@@ -72,12 +78,17 @@ public sealed class WebProxyServer : IAsyncDisposable
                 settings, dataDirectory, timeProvider, shared.GetRequiredService<IMeterFactory>(), shared.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
 
             governance = GovernanceRuntime.Open(settings, timeProvider);
+            if (settings.Statistics.Enabled)
+            {
+                statistics = StatisticsRuntime.Start(settings, timeProvider, shared.GetRequiredService<IMeterFactory>(),
+                    shared.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Statistics"));
+            }
 
             // The proxy binds first: with port 0 (tests), its real port is only known then, and the admin
             // port's PAC file must name it. The proxy's own page reads the admin URL per request.
-            proxy = BuildProxyApplication(settings, shared, rules, governance, configureLogging);
+            proxy = BuildProxyApplication(settings, shared, rules, governance, statistics, configureLogging);
             await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
-            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, governance, configureLogging);
+            admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, governance, statistics, configureLogging);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
             settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
             settings.Proxy.ProxyUrlForClients ??= $"http://{settings.Admin.ProxyAddressForClients ?? BoundEndPoint(proxy).ToString()}";
@@ -96,12 +107,13 @@ public sealed class WebProxyServer : IAsyncDisposable
 
             rules?.Dispose();
             governance?.Dispose();
+            statistics?.Dispose();
             await shared.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         governance.StartTimers(shared.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Governance"));
-        return new WebProxyServer(proxy, admin, shared, rules, governance);
+        return new WebProxyServer(proxy, admin, shared, rules, governance, statistics);
     }
 
     /// <summary>Stops accepting, lets open exchanges drain within the configured bound, then stops.</summary>
@@ -114,12 +126,21 @@ public sealed class WebProxyServer : IAsyncDisposable
     /// <summary>Reloads the compiled category index from the data folder (SIGHUP, the admin endpoint).</summary>
     public CategoryReloadResult ReloadCategories() => _rules.Provider.ReloadFromSnapshot();
 
+    /// <summary>Re-reads the Public Suffix List (SIGHUP); null when statistics are off.</summary>
+    public string? ReloadSuffixList(WebProxySettings settings) => _statistics?.ReloadSuffixes(settings);
+
+    /// <summary>Writes the counts held in memory now (tests, reports).</summary>
+    public void FlushStatistics() => _statistics?.Flush();
+
     public async ValueTask DisposeAsync()
     {
         await _proxy.DisposeAsync().ConfigureAwait(false);
         await _admin.DisposeAsync().ConfigureAwait(false);
         _rules.Dispose();
         _governance.Dispose();
+
+        // After both applications stopped: no request counts any more, so the final flush has everything.
+        _statistics?.Dispose();
         await _shared.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -141,7 +162,8 @@ public sealed class WebProxyServer : IAsyncDisposable
         return shared;
     }
 
-    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildProxyApplication(WebProxySettings settings, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance,
+        StatisticsRuntime? statistics, Action<ILoggingBuilder>? configureLogging)
     {
         var options = settings.Proxy;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -151,6 +173,11 @@ public sealed class WebProxyServer : IAsyncDisposable
         builder.Services.AddForwardProxyPolicy(rules.Policy, governance);
         builder.Services.AddSingleton<IProxyAuthenticator>(sp => new DirectoryAuthenticator(
             () => governance.State.Directory, settings.Identity.ProxyAuthentication, sp.GetRequiredService<TimeProvider>()));
+        if (statistics is not null)
+        {
+            builder.Services.AddSingleton<ITrafficRecorder>(sp => new ProxyTrafficRecorder(statistics.Recorder, sp.GetRequiredService<TimeProvider>()));
+        }
+
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
 
@@ -183,7 +210,8 @@ public sealed class WebProxyServer : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, CategoryRules rules, GovernanceRuntime governance, Action<ILoggingBuilder>? configureLogging)
+    private static WebApplication BuildAdminApplication(WebProxySettings settings, IPEndPoint proxyEndPoint, ServiceProvider shared, CategoryRules rules,
+        GovernanceRuntime governance, StatisticsRuntime? statistics, Action<ILoggingBuilder>? configureLogging)
     {
         var admin = settings.Admin;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
@@ -199,6 +227,13 @@ public sealed class WebProxyServer : IAsyncDisposable
         builder.Services.AddWebProxyGovernance(new GovernanceEndpointsContext(
             governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.Log,
             shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone)));
+        if (statistics is not null)
+        {
+            builder.Services.AddWebProxyStatistics(new StatisticsEndpointsContext(
+                statistics.Store, shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone),
+                () => Task.Run(statistics.Flush), settings.Statistics.KAnonymity));
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -208,6 +243,10 @@ public sealed class WebProxyServer : IAsyncDisposable
         var app = builder.Build();
         app.MapWebProxyAdmin();
         app.MapWebProxyGovernance();
+        if (statistics is not null)
+        {
+            app.MapWebProxyStatistics();
+        }
 
         // Re-reads the compiled index from the data folder, like SIGHUP (IT only); the import itself is
         // `webproxy categories update`.

@@ -13,4 +13,10 @@ public interface IConnectPolicy
     /// personal rules decide the same for everyone.
     /// </summary>
     ConnectAction Decide(ConnectTarget target, string? personId) => Decide(target);
+
+    /// <summary>
+    /// <see cref="Decide(ConnectTarget, string?)"/> with what the statistics need to know about it: the rule that
+    /// refused it, or that the person's exemption lifted.
+    /// </summary>
+    ConnectVerdict Judge(ConnectTarget target, string? personId) => new(Decide(target, personId), null, false);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
@@ -29,6 +30,7 @@ internal sealed class ForwardProxyConnectionMiddleware
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly IProxyAuthenticator _authenticator;
+    private readonly ITrafficRecorder _recorder;
     private readonly ILogger _logger;
 
     public ForwardProxyConnectionMiddleware(ConnectionDelegate next, ForwardProxyServices services)
@@ -42,12 +44,19 @@ internal sealed class ForwardProxyConnectionMiddleware
         _metrics = services.Metrics;
         _timeProvider = services.TimeProvider;
         _authenticator = services.Authenticator;
+        _recorder = services.Recorder;
         _logger = services.Logger;
     }
 
     public async Task OnConnectionAsync(ConnectionContext context)
     {
         _metrics.ConnectionOpened();
+        if (_recorder.IsEnabled)
+        {
+            // The requests on this connection find it through Kestrel's connection features.
+            context.Features.Set(new ClientSlot((context.RemoteEndPoint as IPEndPoint)?.Address));
+        }
+
         try
         {
             await PeekFirstRequestAsync(context).ConfigureAwait(false);
@@ -135,7 +144,8 @@ internal sealed class ForwardProxyConnectionMiddleware
             return;
         }
 
-        switch (_policy.Decide(target!, personId))
+        var verdict = _policy.Judge(target!, personId);
+        switch (verdict.Action)
         {
             case ConnectAction.Authenticate:
                 Completed(started, RequestOutcome.Refused);
@@ -144,10 +154,15 @@ internal sealed class ForwardProxyConnectionMiddleware
             case ConnectAction.Refuse:
                 ProxyLog.ConnectRefused(_logger, target!.Authority);
                 Completed(started, RequestOutcome.Refused);
+                if (verdict.Rule is not null)
+                {
+                    Record(context, new TrafficEvent(target.Host, 0, 0, TrafficDecision.Blocked, verdict.Rule), personId);
+                }
+
                 await WriteErrorAsync(context, 403, "Forbidden", $"CONNECT to {target!.Authority} is not allowed by this proxy.").ConfigureAwait(false);
                 return;
             case ConnectAction.Tunnel:
-                await TunnelAsync(context, target!, started).ConfigureAwait(false);
+                await TunnelAsync(context, target!, started, verdict, personId).ConfigureAwait(false);
                 return;
             default:
                 await InterceptAsync(context, target!, started).ConfigureAwait(false);
@@ -155,7 +170,7 @@ internal sealed class ForwardProxyConnectionMiddleware
         }
     }
 
-    private async Task TunnelAsync(ConnectionContext context, ConnectTarget target, long started)
+    private async Task TunnelAsync(ConnectionContext context, ConnectTarget target, long started, ConnectVerdict verdict, string? personId)
     {
         // Connect before answering, so a dead origin gets an honest 502/504 instead of a 200 and a reset.
         Socket origin;
@@ -198,7 +213,19 @@ internal sealed class ForwardProxyConnectionMiddleware
         }
 
         Completed(started, RequestOutcome.Tunneled);
-        await SpliceAsync(context, clientSocket, origin, "tunnel").ConfigureAwait(false);
+        var (toClient, toOrigin) = await SpliceAsync(context, clientSocket, origin, "tunnel").ConfigureAwait(false);
+
+        // A blind tunnel counts as one request to its host, with every byte it carried (issue 5).
+        var decision = verdict.Exempted ? TrafficDecision.Exempted : TrafficDecision.Allowed;
+        Record(context, new TrafficEvent(target.Host, toClient, toOrigin, decision, verdict.Rule), personId);
+    }
+
+    private void Record(ConnectionContext context, in TrafficEvent traffic, string? personId)
+    {
+        if (context.Features.Get<ClientSlot>() is { } client)
+        {
+            _recorder.Record(traffic, client, personId);
+        }
     }
 
     private async Task InterceptAsync(ConnectionContext context, ConnectTarget target, long started)
@@ -276,12 +303,12 @@ internal sealed class ForwardProxyConnectionMiddleware
         await SpliceAsync(context, clientSocket: null, origin, "tunnel").ConfigureAwait(false);
     }
 
-    private async Task SpliceAsync(ConnectionContext context, Socket? clientSocket, Socket origin, string mode)
+    private async Task<(long ToClient, long ToOrigin)> SpliceAsync(ConnectionContext context, Socket? clientSocket, Socket origin, string mode)
     {
         _metrics.TunnelOpened(mode);
         try
         {
-            await _splicer.SpliceAsync(context.Transport, clientSocket, origin, context.ConnectionClosed).ConfigureAwait(false);
+            return await _splicer.SpliceAsync(context.Transport, clientSocket, origin, context.ConnectionClosed).ConfigureAwait(false);
         }
         finally
         {

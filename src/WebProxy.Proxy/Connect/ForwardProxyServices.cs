@@ -18,4 +18,5 @@ internal sealed record ForwardProxyServices(
     ProxyMetrics Metrics,
     TimeProvider TimeProvider,
     IProxyAuthenticator Authenticator,
+    ITrafficRecorder Recorder,
     ILogger Logger);

@@ -112,6 +112,7 @@ internal sealed class HttpForwarder : IHttpForwarder
         }
 
         var writer = context.Response.BodyWriter;
+        var tally = context.Features.Get<TransferTally>();
         long copied = 0;
 
         // A small body fits one pooled block of Kestrel's; only bodies that may be large ask for big buffers.
@@ -146,6 +147,7 @@ internal sealed class HttpForwarder : IHttpForwarder
 
                 writer.Advance(read);
                 _metrics.AddBytesToClient(read, ProxyMetrics.TrafficHttp);
+                tally?.AddToClient(read);
                 FlushResult flush;
                 try
                 {

@@ -18,6 +18,7 @@ internal sealed class StreamingRequestContent : HttpContent
     private readonly CancellationToken _clientAborted;
     private readonly Action _bodySent;
     private readonly long? _maxBytes;
+    private readonly TransferTally? _tally;
 
     public StreamingRequestContent(HttpRequest request, ProxyMetrics metrics, CancellationToken clientAborted, Action bodySent, long? maxBytes)
     {
@@ -26,6 +27,7 @@ internal sealed class StreamingRequestContent : HttpContent
         _clientAborted = clientAborted;
         _bodySent = bodySent;
         _maxBytes = maxBytes;
+        _tally = request.HttpContext.Features.Get<TransferTally>();
     }
 
     /// <summary>Set when reading the client's body failed, so the forwarder can blame the client, not the origin.</summary>
@@ -71,6 +73,7 @@ internal sealed class StreamingRequestContent : HttpContent
 
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 _metrics.AddBytesToOrigin(read, ProxyMetrics.TrafficHttp);
+                _tally?.AddToOrigin(read);
             }
         }
         finally

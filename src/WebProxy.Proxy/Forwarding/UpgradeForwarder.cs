@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using WebProxy.Proxy.Telemetry;
 using WebProxy.Proxy.Tunneling;
 
 namespace WebProxy.Proxy.Forwarding;
@@ -68,7 +69,7 @@ internal sealed class UpgradeForwarder
 
         await using (origin.ConfigureAwait(false))
         {
-            await _splicer.SpliceAsync(client, origin, context.RequestAborted).ConfigureAwait(false);
+            await _splicer.SpliceAsync(client, origin, context.Features.Get<TransferTally>(), context.RequestAborted).ConfigureAwait(false);
         }
 
         return ForwarderError.None;

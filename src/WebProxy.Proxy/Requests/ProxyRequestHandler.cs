@@ -27,11 +27,14 @@ internal sealed class ProxyRequestHandler
     private readonly ProxyOptions _options;
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
+    private readonly ITrafficRecorder _recorder;
     private readonly ILogger _logger;
 
     public ProxyRequestHandler(
-        IHttpForwarder forwarder, IRequestPolicy policy, IProxyAuthenticator authenticator, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider, ILogger<ProxyRequestHandler> logger)
+        IHttpForwarder forwarder, IRequestPolicy policy, IProxyAuthenticator authenticator, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider,
+        ITrafficRecorder recorder, ILogger<ProxyRequestHandler> logger)
     {
+        _recorder = recorder;
         _forwarder = forwarder;
         _policy = policy;
         _authenticator = authenticator;
@@ -101,10 +104,26 @@ internal sealed class ProxyRequestHandler
             }
 
             await WriteBlockPageAsync(context, reason, status: verdict.SignInMayHelp ? StatusCodes.Status407ProxyAuthenticationRequired : null).ConfigureAwait(false);
+            Record(context, destination, null, TrafficDecision.Blocked, reason.Name);
             return RequestOutcome.Refused;
         }
 
+        TransferTally? tally = null;
+        if (_recorder.IsEnabled)
+        {
+            tally = new TransferTally();
+            context.Features.Set(tally);
+        }
+
         var error = await _forwarder.SendAsync(context, destination, verdict.Limits, context.RequestAborted).ConfigureAwait(false);
+        var (decision, rule) = error switch
+        {
+            ForwarderError.RequestBodyTooLarge => (TrafficDecision.Blocked, BlockReason.UploadTooLarge.Name),
+            ForwarderError.ResponseBodyTooLarge => (TrafficDecision.Blocked, BlockReason.DownloadTooLarge.Name),
+            _ when verdict.Lifted is { } lifted => (TrafficDecision.Exempted, lifted.Name),
+            _ => (TrafficDecision.Allowed, (string?)null),
+        };
+        Record(context, destination, tally, decision, rule);
         switch (error)
         {
             case ForwarderError.None:
@@ -211,6 +230,16 @@ internal sealed class ProxyRequestHandler
         }
 
         return _authenticator.Mode != ProxyAuthenticationMode.Required;
+    }
+
+    /// <summary>Counts the request for the per-site statistics; nothing about who, beyond the keyed sketch (issue 5).</summary>
+    private void Record(HttpContext context, Uri destination, TransferTally? tally, TrafficDecision decision, string? rule)
+    {
+        if (_recorder.IsEnabled && context.Features.Get<ClientSlot>() is { } client)
+        {
+            var traffic = new TrafficEvent(destination.IdnHost, tally?.ToClient ?? 0, tally?.ToOrigin ?? 0, decision, rule);
+            _recorder.Record(traffic, client, context.Features.Get<ProxyIdentityFeature>()?.PersonId);
+        }
     }
 
     private async Task WriteBlockPageAsync(HttpContext context, BlockReason reason, bool count = true, int? status = null)

@@ -7,9 +7,10 @@ namespace WebProxy.Proxy.Requests;
 /// What the rules say about one request before it is forwarded: refuse it, refuse it but ask the client to sign in
 /// (credentials could lift the block), or forward it within limits.
 /// </summary>
-public readonly record struct RequestVerdict(BlockReason? Block, TransferLimits Limits, bool SignInMayHelp = false)
+/// <param name="Lifted">When allowed only thanks to the person's research exemption: the rule it lifted (statistics).</param>
+public readonly record struct RequestVerdict(BlockReason? Block, TransferLimits Limits, bool SignInMayHelp = false, BlockReason? Lifted = null)
 {
-    public static RequestVerdict Allow(TransferLimits limits) => new(null, limits);
+    public static RequestVerdict Allow(TransferLimits limits, BlockReason? lifted = null) => new(null, limits, Lifted: lifted);
 
     public static RequestVerdict Refuse(BlockReason reason) => new(reason, TransferLimits.None);
 

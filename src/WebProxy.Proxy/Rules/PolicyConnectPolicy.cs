@@ -26,9 +26,11 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
         _metrics = metrics;
     }
 
-    public ConnectAction Decide(ConnectTarget target) => Decide(target, null);
+    public ConnectAction Decide(ConnectTarget target) => Judge(target, null).Action;
 
-    public ConnectAction Decide(ConnectTarget target, string? personId)
+    public ConnectAction Decide(ConnectTarget target, string? personId) => Judge(target, personId).Action;
+
+    public ConnectVerdict Judge(ConnectTarget target, string? personId)
     {
         var engine = _source.Current;
         var exemptMask = 0UL;
@@ -40,16 +42,18 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
         var decision = engine.DecideConnect(target, exemptMask);
         if (personId is null && decision.Reason is { Category: { } category } && MayAskToSignIn(category))
         {
-            return ConnectAction.Authenticate;
+            return new ConnectVerdict(ConnectAction.Authenticate, decision.Reason.Name, Exempted: false);
         }
 
         switch (decision.Kind)
         {
             case PolicyDecisionKind.Intercept:
                 // A blocked host intercepted only to show the block page is counted per request inside the tunnel.
-                return ConnectAction.Intercept;
+                return new ConnectVerdict(ConnectAction.Intercept, decision.Reason?.Name, Exempted: false);
             case PolicyDecisionKind.Tunnel:
-                return ConnectAction.Tunnel;
+                // Tunnelled only thanks to an exemption: what it lifted, for the counts per category and decision.
+                var lifted = exemptMask == 0 ? null : engine.DecideConnect(target).Reason?.Name;
+                return new ConnectVerdict(ConnectAction.Tunnel, lifted, Exempted: lifted is not null);
             default:
                 // Interception mode None: a blocked HTTPS host can only be refused here, so this is where it counts.
                 if (decision.Reason is { } reason)
@@ -57,7 +61,7 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
                     _metrics.Blocked(reason.Name);
                 }
 
-                return ConnectAction.Refuse;
+                return new ConnectVerdict(ConnectAction.Refuse, decision.Reason?.Name, Exempted: false);
         }
     }
 

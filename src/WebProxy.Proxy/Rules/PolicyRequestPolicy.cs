@@ -34,6 +34,7 @@ internal sealed class PolicyRequestPolicy : IRequestPolicy
         var personId = context.Features.Get<ProxyIdentityFeature>()?.PersonId;
         var exemptions = _exemptions.Current;
         var now = personId is null ? default : _timeProvider.GetUtcNow();
+        BlockReason? lifted = null;
         if (RequestUrlNormaliser.TryNormalise(destination, out var request))
         {
             var exemptMask = personId is null ? 0UL : engine.ExemptMask(exemptions.ActiveResearchCategories(personId, now));
@@ -44,10 +45,13 @@ internal sealed class PolicyRequestPolicy : IRequestPolicy
                     ? RequestVerdict.AskToSignIn(reason)
                     : RequestVerdict.Refuse(reason);
             }
+
+            // Allowed only thanks to the exemption? The statistics count that apart (issue 5).
+            lifted = exemptMask == 0 ? null : engine.DecideRequest(request).Reason;
         }
 
         var sizeLimit = personId is null ? null : exemptions.ActiveSizeLimit(personId, now);
-        return RequestVerdict.Allow(new TransferLimits(engine.UploadLimit(sizeLimit), engine.DownloadLimit(sizeLimit)));
+        return RequestVerdict.Allow(new TransferLimits(engine.UploadLimit(sizeLimit), engine.DownloadLimit(sizeLimit)), lifted);
     }
 
     /// <summary>

@@ -21,12 +21,13 @@ internal sealed class StreamSplicer
         _metrics = metrics;
     }
 
-    public async Task SpliceAsync(Stream client, Stream origin, CancellationToken cancellationToken)
+    /// <param name="tally">Where the bytes of each way are added for the statistics, or null.</param>
+    public async Task SpliceAsync(Stream client, Stream origin, TransferTally? tally, CancellationToken cancellationToken)
     {
         using var watchdog = new IdleWatchdog(_timeProvider, _idleTimeout, cancellationToken);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(watchdog.Token);
-        var toOrigin = CopyAsync(client, origin, toClient: false, watchdog, done.Token);
-        var toClient = CopyAsync(origin, client, toClient: true, watchdog, done.Token);
+        var toOrigin = CopyAsync(client, origin, toClient: false, watchdog, tally, done.Token);
+        var toClient = CopyAsync(origin, client, toClient: true, watchdog, tally, done.Token);
 
         // A WebSocket ends for both sides once either side's stream ends (the close frames have passed by then).
         await Task.WhenAny(toOrigin, toClient).ConfigureAwait(false);
@@ -34,7 +35,7 @@ internal sealed class StreamSplicer
         await Task.WhenAll(toOrigin, toClient).ConfigureAwait(false);
     }
 
-    private async Task CopyAsync(Stream from, Stream to, bool toClient, IdleWatchdog watchdog, CancellationToken cancellationToken)
+    private async Task CopyAsync(Stream from, Stream to, bool toClient, IdleWatchdog watchdog, TransferTally? tally, CancellationToken cancellationToken)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -53,10 +54,12 @@ internal sealed class StreamSplicer
                 if (toClient)
                 {
                     _metrics.AddBytesToClient(read, ProxyMetrics.TrafficHttp);
+                    tally?.AddToClient(read);
                 }
                 else
                 {
                     _metrics.AddBytesToOrigin(read, ProxyMetrics.TrafficHttp);
+                    tally?.AddToOrigin(read);
                 }
             }
         }

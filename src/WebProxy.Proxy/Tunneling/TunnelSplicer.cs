@@ -35,7 +35,8 @@ internal sealed class TunnelSplicer
     /// </param>
     /// <param name="origin">The connected origin socket; disposed when the tunnel ends.</param>
     /// <param name="cancellationToken">Cancelled when the client connection closes.</param>
-    public async Task SpliceAsync(IDuplexPipe client, Socket? clientSocket, Socket origin, CancellationToken cancellationToken)
+    /// <returns>The bytes that went each way, for the per-site statistics.</returns>
+    public async Task<(long ToClient, long ToOrigin)> SpliceAsync(IDuplexPipe client, Socket? clientSocket, Socket origin, CancellationToken cancellationToken)
     {
         using var watchdog = new IdleWatchdog(_timeProvider, _idleTimeout, cancellationToken);
         var toOrigin = ClientToOriginAsync(client.Input, origin, watchdog);
@@ -45,13 +46,15 @@ internal sealed class TunnelSplicer
 
         // When the origin is done the tunnel is over for the client too; when the client is done sending,
         // the origin may still answer (half-close), so only the origin's end stops both directions.
-        await toClient.ConfigureAwait(false);
+        var sentToClient = await toClient.ConfigureAwait(false);
         client.Input.CancelPendingRead();
-        await toOrigin.ConfigureAwait(false);
+        var sentToOrigin = await toOrigin.ConfigureAwait(false);
+        return (sentToClient, sentToOrigin);
     }
 
-    private async Task ClientToOriginAsync(PipeReader input, Socket origin, IdleWatchdog watchdog)
+    private async Task<long> ClientToOriginAsync(PipeReader input, Socket origin, IdleWatchdog watchdog)
     {
+        long total = 0;
         try
         {
             while (true)
@@ -61,6 +64,7 @@ internal sealed class TunnelSplicer
                 await SendAsync(origin, buffer, watchdog.Token).ConfigureAwait(false);
 
                 _metrics.AddBytesToOrigin(buffer.Length, ProxyMetrics.TrafficTunnel);
+                total += buffer.Length;
                 watchdog.Touch();
                 input.AdvanceTo(buffer.End);
                 if (result.IsCompleted || result.IsCanceled)
@@ -77,10 +81,13 @@ internal sealed class TunnelSplicer
             // The client went away or the tunnel idled out: drop the origin too, which ends OriginToClient.
             origin.Dispose();
         }
+
+        return total;
     }
 
-    private async Task OriginToClientAsync(Socket origin, PipeWriter output, IdleWatchdog watchdog)
+    private async Task<long> OriginToClientAsync(Socket origin, PipeWriter output, IdleWatchdog watchdog)
     {
+        long total = 0;
         try
         {
             while (true)
@@ -95,6 +102,7 @@ internal sealed class TunnelSplicer
 
                 output.Advance(read);
                 _metrics.AddBytesToClient(read, ProxyMetrics.TrafficTunnel);
+                total += read;
                 watchdog.Touch();
                 var flush = await output.FlushAsync(watchdog.Token).ConfigureAwait(false);
                 if (flush.IsCompleted || flush.IsCanceled)
@@ -112,10 +120,13 @@ internal sealed class TunnelSplicer
             await output.CompleteAsync().ConfigureAwait(false);
             origin.Dispose();
         }
+
+        return total;
     }
 
-    private async Task OriginToClientSocketAsync(Socket origin, Socket client, IdleWatchdog watchdog)
+    private async Task<long> OriginToClientSocketAsync(Socket origin, Socket client, IdleWatchdog watchdog)
     {
+        long total = 0;
         try
         {
             var drained = true;
@@ -137,6 +148,7 @@ internal sealed class TunnelSplicer
 
                     await client.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, watchdog.Token).ConfigureAwait(false);
                     _metrics.AddBytesToClient(read, ProxyMetrics.TrafficTunnel);
+                    total += read;
                     watchdog.Touch();
 
                     // A full buffer means more is probably waiting: skip the zero-byte wait while the data flows.
@@ -156,6 +168,8 @@ internal sealed class TunnelSplicer
         {
             origin.Dispose();
         }
+
+        return total;
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed class OpenApiTests
         ["/api/exemptions/{id}/revoke"] = ["post"],
         ["/api/log"] = ["get"],
         ["/api/log/verify"] = ["get"],
+        ["/api/statistics/top"] = ["get"],
+        ["/api/statistics/top.csv"] = ["get"],
     };
 
     [Fact]
