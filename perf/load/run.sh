@@ -14,6 +14,12 @@
 #   (c2) intercepted HTTPS 100 MiB (curl)          WebProxy Intercept / Squid ssl_bump (for information)
 #   (d) intercepted 1 KiB keep-alive (connectload) direct / WebProxy Intercept / Squid ssl_bump
 #   (e) intercepted new connections (connectload)  direct / WebProxy Intercept / Squid ssl_bump
+# and, opt-in (PERF_SCENARIOS), after them:
+#   (st) statistics on / off (issue #5): (a)'s load, alternately through the intercepting WebProxy (statistics on,
+#        the default, with the real Public Suffix List) and a third WebProxy (base+132) with the same settings but
+#        "Statistics": {"Enabled": false}, PERF_ST_ROUNDS (10) rounds on, off, on, off, ...; medians, ON/OFF, verdict
+#        against "recording costs < 1 % of requests/s", and a check that statistics.db of the on instance counted it
+#   (a1m) (a) without and with a 1M-domain category list (last: it leaves the big index loaded)
 #
 # Environment (all optional): PERF_DURATION (s per measured run, 12), PERF_WARMUP (s, 3), PERF_CONNECTIONS (50),
 # PERF_NEWCONN_CONCURRENCY (32), PERF_DOWNLOAD_REPS (3), PERF_PORT_BASE (18000), PERF_WRK_THREADS (1),
@@ -21,7 +27,12 @@
 # PERF_ARTIFACTS (build folder, /tmp/webproxy-perf-artifacts), PERF_KEEP_TMP=1 (keep certificates and configs),
 # PERF_DEADLINE (s, 900: the whole run is stopped after this, cleanup included).
 # For experiments (write them to another file with PERF_RESULTS): PERF_SCENARIOS (comma list of a,b,c,c2,d,e; all
-# by default; a1m, opt-in: (a) without and with a 1M-domain category list, PERF_CATEGORIES_LISTS names the list folder) and PERF_WEBPROXY_ENV (VAR=value ... set for the WebProxy processes, e.g. "DOTNET_gcServer=1").
+# by default; a1m, opt-in: (a) without and with a 1M-domain category list, PERF_CATEGORIES_LISTS names the list folder;
+# st, opt-in: statistics on / off, PERF_ST_ROUNDS alternating rounds, e.g. PERF_SCENARIOS=a,st) and PERF_WEBPROXY_ENV
+# (VAR=value ... set for the WebProxy processes, e.g. "DOTNET_gcServer=1").
+# PERF_PSL: the Public Suffix List copied into the WebProxy data folders (psl/public_suffix_list.dat) before they
+# start, ../shared/psl/public_suffix_list.dat beside the repository by default (needed by st; without it the other
+# scenarios run on the documented two-label fallback).
 set -euo pipefail
 
 DEADLINE=${PERF_DEADLINE:-900}
@@ -44,6 +55,8 @@ OUT=${PERF_OUT:-$REPO/perf/out/$STAMP}
 RESULTS=${PERF_RESULTS:-$REPO/perf/RESULTS.md}
 ARTIFACTS=${PERF_ARTIFACTS:-/tmp/webproxy-perf-artifacts}
 SCENARIOS=${PERF_SCENARIOS:-a,b,c,c2,d,e}
+ST_ROUNDS=${PERF_ST_ROUNDS:-10}
+PSL_FILE=${PERF_PSL:-$(cd "$REPO/.." && pwd)/shared/psl/public_suffix_list.dat}
 read -r -a WEBPROXY_ENV <<<"${PERF_WEBPROXY_ENV:-}"
 want() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
@@ -55,11 +68,13 @@ WPT_PORT=$((BASE + 129))
 WPT_ADMIN=$((BASE + 182))
 SQUID_BUMP_PORT=$((BASE + 130))
 SQUID_PLAIN_PORT=$((BASE + 131))
+WPS_PORT=$((BASE + 132))
+WPS_ADMIN=$((BASE + 183))
 ORIGIN_NAME=localhost
 
 CLK_TCK=$(getconf CLK_TCK)
 PIDS=()
-NGINX_PID=0 WP_PID=0 WPT_PID=0 SQUID_PID=0
+NGINX_PID=0 WP_PID=0 WPT_PID=0 WPS_PID=0 SQUID_PID=0
 TMP=""
 
 log() { printf '%s run.sh: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -100,6 +115,7 @@ command -v wrk >/dev/null || need_packages+=(wrk)
 command -v jq >/dev/null || need_packages+=(jq)
 command -v curl >/dev/null || need_packages+=(curl)
 command -v openssl >/dev/null || need_packages+=(openssl)
+if want st; then command -v sqlite3 >/dev/null || need_packages+=(sqlite3); fi
 if ((${#need_packages[@]} > 0)); then
   [[ $(id -u) == 0 ]] || die "missing ${need_packages[*]}; install them with apt-get (needs root)"
   log "installing ${need_packages[*]}"
@@ -110,7 +126,12 @@ fi
 command -v dotnet >/dev/null || die "dotnet SDK not found"
 [[ $(id -u) == 0 ]] || die "run as root: Squid is started as root and drops to the proxy user, like the Debian service"
 
-for port in $ORIGIN_HTTP $ORIGIN_HTTPS $WP_PORT $WP_ADMIN $WPT_PORT $WPT_ADMIN $SQUID_BUMP_PORT $SQUID_PLAIN_PORT; do
+if want st; then
+  [[ $ST_ROUNDS =~ ^[1-9][0-9]*$ ]] || die "PERF_ST_ROUNDS must be a whole number of at least 1"
+  [[ -s $PSL_FILE ]] || die "(st) needs the Public Suffix List: $PSL_FILE not found (set PERF_PSL)"
+fi
+for port in $ORIGIN_HTTP $ORIGIN_HTTPS $WP_PORT $WP_ADMIN $WPT_PORT $WPT_ADMIN $SQUID_BUMP_PORT $SQUID_PLAIN_PORT \
+  $(want st && echo "$WPS_PORT $WPS_ADMIN"); do
   if [[ -n $(ss -Htln "sport = :$port") ]]; then
     die "port $port is in use; choose another PERF_PORT_BASE"
   fi
@@ -203,10 +224,12 @@ NGINX_PID=$!
 PIDS+=("$NGINX_PID")
 
 # ---------------------------------------------------------------------------------------------------------------
-# WebProxy: one instance intercepting, one tunnelling. localhost is pinned to 127.0.0.1 (nginx listens on IPv4
-# only); the origin's test CA is trusted through UpstreamExtraCaFile.
+# WebProxy: one instance intercepting, one tunnelling (and for (st) a third like the intercepting one, with
+# statistics off). localhost is pinned to 127.0.0.1 (nginx listens on IPv4 only); the origin's test CA is trusted
+# through UpstreamExtraCaFile. Statistics are on by default (Statistics.Enabled); each data folder gets the real
+# Public Suffix List before the instance starts, so sites are computed as in production.
 # ---------------------------------------------------------------------------------------------------------------
-webproxy_config() { # webproxy_config FILE PORT ADMIN_PORT MODE DATA
+webproxy_config() { # webproxy_config FILE PORT ADMIN_PORT MODE DATA [EXTRA-SECTIONS]
   cat >"$1" <<EOF
 {
   "DataDirectory": "$5",
@@ -218,13 +241,24 @@ webproxy_config() { # webproxy_config FILE PORT ADMIN_PORT MODE DATA
     "UpstreamExtraCaFile": "$PKI/origin-ca.pem"
   },
   "Admin": { "ListenAddress": "127.0.0.1", "Port": $3 },
-  "Policy": { "InterceptionMode": "$4", "DownloadLimitBytes": null, "UploadLimitBytes": null }
+  "Policy": { "InterceptionMode": "$4", "DownloadLimitBytes": null, "UploadLimitBytes": null }${6:+,
+  $6}
 }
 EOF
+  if [[ -s $PSL_FILE ]]; then
+    mkdir -p "$5/psl"
+    cp "$PSL_FILE" "$5/psl/public_suffix_list.dat"
+  fi
 }
 webproxy_config "$TMP/webproxy-intercept.json" "$WP_PORT" "$WP_ADMIN" All "$TMP/webproxy-intercept-data"
 webproxy_config "$TMP/webproxy-tunnel.json" "$WPT_PORT" "$WPT_ADMIN" None "$TMP/webproxy-tunnel-data"
 cp "$TMP/webproxy-intercept.json" "$TMP/webproxy-tunnel.json" "$RAW/"
+if want st; then
+  # The same settings as the intercepting instance (same binary, mode, hosts, CA trust), its own ports and data.
+  webproxy_config "$TMP/webproxy-nostats.json" "$WPS_PORT" "$WPS_ADMIN" All "$TMP/webproxy-nostats-data" '"Statistics": { "Enabled": false }'
+  cp "$TMP/webproxy-nostats.json" "$RAW/"
+fi
+[[ -s $PSL_FILE ]] || log "no Public Suffix List at $PSL_FILE: WebProxy counts sites by the two-label fallback"
 "${WEBPROXY[@]}" ca export --config "$TMP/webproxy-intercept.json" --out "$PKI/webproxy-ca.pem" >"$RAW/webproxy-ca-export.log" 2>&1 \
   || die "webproxy ca export failed, see $RAW/webproxy-ca-export.log"
 env "${WEBPROXY_ENV[@]}" "${WEBPROXY[@]}" --config "$TMP/webproxy-intercept.json" >"$RAW/webproxy-intercept.log" 2>&1 &
@@ -233,6 +267,11 @@ PIDS+=("$WP_PID")
 env "${WEBPROXY_ENV[@]}" "${WEBPROXY[@]}" --config "$TMP/webproxy-tunnel.json" >"$RAW/webproxy-tunnel.log" 2>&1 &
 WPT_PID=$!
 PIDS+=("$WPT_PID")
+if want st; then
+  env "${WEBPROXY_ENV[@]}" "${WEBPROXY[@]}" --config "$TMP/webproxy-nostats.json" >"$RAW/webproxy-nostats.log" 2>&1 &
+  WPS_PID=$!
+  PIDS+=("$WPS_PID")
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # Squid: Debian's squid-openssl, one process (-N: no SMP workers, as the Debian default of one worker), access log
@@ -295,9 +334,12 @@ wait_until() { # wait_until NAME PID COMMAND...
 wait_until nginx "$NGINX_PID" curl -fsS --max-time 2 "http://127.0.0.1:$ORIGIN_HTTP/1k"
 wait_until "WebProxy (intercept)" "$WP_PID" curl -fsS --max-time 2 "http://127.0.0.1:$WP_ADMIN/healthz"
 wait_until "WebProxy (tunnel)" "$WPT_PID" curl -fsS --max-time 2 "http://127.0.0.1:$WPT_ADMIN/healthz"
+if want st; then
+  wait_until "WebProxy (statistics off)" "$WPS_PID" curl -fsS --max-time 2 "http://127.0.0.1:$WPS_ADMIN/healthz"
+fi
 wait_until squid "$SQUID_PID" curl -fsS --max-time 2 -x "http://127.0.0.1:$SQUID_PLAIN_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
 NGINX_WORKER=$(awk '{print $1}' "/proc/$NGINX_PID/task/$NGINX_PID/children")
-log "nginx $NGINX_PID (worker $NGINX_WORKER), WebProxy $WP_PID / $WPT_PID, Squid $SQUID_PID are up"
+log "nginx $NGINX_PID (worker $NGINX_WORKER), WebProxy $WP_PID / $WPT_PID$(want st && echo " / $WPS_PID (statistics off)"), Squid $SQUID_PID are up"
 
 # Every path must work once before it is measured, so a broken setup fails here, not as a table of zeros.
 check() { # check DESCRIPTION CURL-ARGS...
@@ -308,6 +350,18 @@ check() { # check DESCRIPTION CURL-ARGS...
   [[ $code == 200 ]] || die "check failed: $description answered $code (see $RAW/checks.log and the logs in $RAW)"
 }
 check "WebProxy plain" -x "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+if want st; then
+  check "WebProxy plain, statistics off" -x "http://127.0.0.1:$WPS_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+  # The on instance counts (its statistics meter is exported) and the off one does not; the on one found the list.
+  curl -fsS --max-time 5 "http://127.0.0.1:$WP_ADMIN/metrics" >"$RAW/st-metrics-on-start.txt" 2>>"$RAW/checks.log" || true
+  curl -fsS --max-time 5 "http://127.0.0.1:$WPS_ADMIN/metrics" >"$RAW/st-metrics-off-start.txt" 2>>"$RAW/checks.log" || true
+  grep -q '^webproxy_statistics_' "$RAW/st-metrics-on-start.txt" \
+    || die "(st) the intercepting WebProxy exports no webproxy_statistics_* metrics: are its statistics on? (see $RAW)"
+  ! grep -q '^webproxy_statistics_' "$RAW/st-metrics-off-start.txt" \
+    || die "(st) the WebProxy meant to run with statistics off exports webproxy_statistics_* metrics (see $RAW)"
+  ! grep -q 'Public Suffix List .* not found' "$RAW/webproxy-intercept.log" \
+    || die "(st) the intercepting WebProxy did not find its Public Suffix List (see $RAW/webproxy-intercept.log)"
+fi
 check "Squid plain" -x "http://127.0.0.1:$SQUID_BUMP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
 check "direct HTTPS" --cacert "$PKI/origin-ca.pem" --resolve "$ORIGIN_NAME:$ORIGIN_HTTPS:127.0.0.1" "https://$ORIGIN_NAME:$ORIGIN_HTTPS/1k"
 check "WebProxy tunnel" --cacert "$PKI/origin-ca.pem" -x "http://127.0.0.1:$WPT_PORT" "https://$ORIGIN_NAME:$ORIGIN_HTTPS/1k"
@@ -352,10 +406,10 @@ memory_mib() { # memory_mib PID FIELD -> VmRSS / VmHWM in MiB (0 when gone)
 measure() {
   local label=$1
   shift
-  local wp0 wpt0 sq0 ng0 m0 t0 t1 rc=0 client
+  local wp0 wpt0 wps0 sq0 ng0 m0 t0 t1 rc=0 client
   wait_quiet "$label"
   m0=$(machine_ticks)
-  wp0=$(cpu_ticks "$WP_PID") wpt0=$(cpu_ticks "$WPT_PID") sq0=$(cpu_ticks "$SQUID_PID") ng0=$(cpu_ticks "$NGINX_WORKER")
+  wp0=$(cpu_ticks "$WP_PID") wpt0=$(cpu_ticks "$WPT_PID") wps0=$(cpu_ticks "$WPS_PID") sq0=$(cpu_ticks "$SQUID_PID") ng0=$(cpu_ticks "$NGINX_WORKER")
   t0=$(date +%s.%N)
   local TIMEFORMAT='%U %S'
   { time "$@" >"$RAW/$label.out" 2>"$RAW/$label.err"; } 2>"$RAW/$label.time" || rc=$?
@@ -363,14 +417,15 @@ measure() {
   client=$(awk '{print $1 + $2}' "$RAW/$label.time" | tail -1)
   jq -n --argjson wall "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')" \
     --argjson wp "$(($(cpu_ticks "$WP_PID") - wp0))" --argjson wpt "$(($(cpu_ticks "$WPT_PID") - wpt0))" \
+    --argjson wps "$(($(cpu_ticks "$WPS_PID") - wps0))" \
     --argjson sq "$(($(cpu_ticks "$SQUID_PID") - sq0))" --argjson ng "$(($(cpu_ticks "$NGINX_WORKER") - ng0))" \
     --argjson machine "$(($(machine_ticks) - m0))" \
     --argjson client "${client:-0}" --argjson tck "$CLK_TCK" --argjson rc "$rc" \
     '{wall_s: $wall, exit_code: $rc,
-      cpu_webproxy: ($wp / $tck / $wall), cpu_webproxy_tunnel: ($wpt / $tck / $wall),
+      cpu_webproxy: ($wp / $tck / $wall), cpu_webproxy_tunnel: ($wpt / $tck / $wall), cpu_webproxy_nostats: ($wps / $tck / $wall),
       cpu_squid: ($sq / $tck / $wall), cpu_nginx: ($ng / $tck / $wall), cpu_client: ($client / $wall),
       cpu_machine: ($machine / $tck / $wall)}
-     | .cpu_other = ([.cpu_machine - .cpu_webproxy - .cpu_webproxy_tunnel - .cpu_squid - .cpu_nginx - .cpu_client, 0] | max)' \
+     | .cpu_other = ([.cpu_machine - .cpu_webproxy - .cpu_webproxy_tunnel - .cpu_webproxy_nostats - .cpu_squid - .cpu_nginx - .cpu_client, 0] | max)' \
     >"$RAW/$label.cpu.json"
   return 0
 }
@@ -378,7 +433,8 @@ measure() {
 # Proxy health after every run: a crash is reported, not hidden behind a table.
 alive() {
   local name pid
-  for name in nginx:$NGINX_PID webproxy-intercept:$WP_PID webproxy-tunnel:$WPT_PID squid:$SQUID_PID; do
+  for name in nginx:$NGINX_PID webproxy-intercept:$WP_PID webproxy-tunnel:$WPT_PID squid:$SQUID_PID \
+    $( ((WPS_PID > 0)) && echo "webproxy-nostats:$WPS_PID"); do
     pid=${name#*:}
     kill -0 "$pid" 2>/dev/null || { log "$1: ${name%%:*} (PID $pid) is no longer running"; echo "${name%%:*} died during $1" >>"$RAW/crashes.txt"; }
   done
@@ -435,6 +491,7 @@ HTTPS_100M="https://$ORIGIN_NAME:$ORIGIN_HTTPS/100m"
 IDLE_RSS_WP=$(memory_mib "$WP_PID" VmRSS)
 IDLE_RSS_SQ=$(memory_mib "$SQUID_PID" VmRSS)
 IDLE_RSS_WPT=$(memory_mib "$WPT_PID" VmRSS)
+IDLE_RSS_WPS=$(memory_mib "$WPS_PID" VmRSS)
 RUN_STARTED=$SECONDS
 
 if want a; then
@@ -476,6 +533,38 @@ if want e; then
   connectload_run e-direct newconn "$NEWCONN" --ca "$PKI/origin-ca.pem"
   connectload_run e-webproxy newconn "$NEWCONN" --proxy "127.0.0.1:$WP_PORT" --ca "$PKI/webproxy-ca.pem"
   connectload_run e-squid newconn "$NEWCONN" --proxy "127.0.0.1:$SQUID_BUMP_PORT" --ca "$PKI/squid-ca.pem"
+fi
+
+# (st), opt-in (PERF_SCENARIOS=...,st): what counting the statistics (issue #5) costs end to end. Scenario (a)'s
+# load (plain HTTP 1 KiB, same connections, warm-up and duration) alternately through the intercepting WebProxy
+# (statistics on, the default, with the real Public Suffix List) and the third instance, identical but for
+# "Statistics": {"Enabled": false} (the proxy then tallies nothing at all). PERF_ST_ROUNDS rounds, each on then off,
+# each run after the standard warm-up, so slow drift of the shared machine affects both alike. Before the first
+# round each instance gets one unmeasured run of PERF_DURATION, so neither is measured colder than the other.
+# Afterwards statistics.db of the on instance must hold the wrk traffic (site_hour), so the on path really ran.
+if want st; then
+  log "(st) statistics on / off, $ST_ROUNDS alternating rounds of (a), ${DURATION}s each"
+  ST_STARTED=$SECONDS
+  for url in "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$WPS_PORT"; do
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$HERE/request.lua" "$url" -- "http://127.0.0.1:$ORIGIN_HTTP/1k" >/dev/null 2>&1 || true
+  done
+  for ((round = 1; round <= ST_ROUNDS; round++)); do
+    wrk_run "st-on-$round" "http://127.0.0.1:$WP_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+    wrk_run "st-off-$round" "http://127.0.0.1:$WPS_PORT" "http://127.0.0.1:$ORIGIN_HTTP/1k"
+    log "(st) round $round: on $(jq -r '.rps | floor' "$RAW/st-on-$round.json") req/s, off $(jq -r '.rps | floor' "$RAW/st-off-$round.json") req/s"
+  done
+  ST_SECONDS=$((SECONDS - ST_STARTED))
+  # Counts reach statistics.db every Statistics.FlushInterval (5 s): wait for one flush after the last on run.
+  sleep 7
+  ST_DB=$TMP/webproxy-intercept-data/statistics.db
+  ST_DB_REQUESTS=$(sqlite3 -readonly "$ST_DB" 'SELECT COALESCE(SUM(requests), 0) FROM site_hour' 2>>"$RAW/checks.log" || echo 0)
+  ST_DB_SITES=$(sqlite3 -readonly -separator ' ' "$ST_DB" 'SELECT site, SUM(requests) FROM site_hour GROUP BY site ORDER BY 2 DESC LIMIT 5' 2>>"$RAW/checks.log" | paste -sd, - || true)
+  ST_DB_SKETCHES=$(sqlite3 -readonly "$ST_DB" 'SELECT COUNT(*) FROM site_day' 2>>"$RAW/checks.log" || echo 0)
+  ST_DB_RULE_REQUESTS=$(sqlite3 -readonly "$ST_DB" "SELECT COALESCE(SUM(requests), 0) FROM rule_hour WHERE decision = 'allowed'" 2>>"$RAW/checks.log" || echo 0)
+  ST_ON_MEASURED=$(for ((round = 1; round <= ST_ROUNDS; round++)); do jq -r '.requests // 0' "$RAW/st-on-$round.json"; done | awk '{s += $1} END {print s + 0}')
+  ST_OFF_DB=$([[ -e $TMP/webproxy-nostats-data/statistics.db ]] && echo "exists (unexpected)" || echo "does not exist")
+  ((ST_DB_REQUESTS >= ST_ON_MEASURED && ST_ON_MEASURED > 0)) \
+    || log "(st) statistics.db of the on instance holds $ST_DB_REQUESTS requests, fewer than the $ST_ON_MEASURED measured: the on path did not count them all"
 fi
 
 # (a1m), opt-in (PERF_SCENARIOS=...,a1m; last, so no other scenario runs with the big index loaded): scenario (a)
@@ -562,10 +651,69 @@ C_VERDICT=$(verdict "$(get c-webproxy .mib_s)" "$(get c-direct .mib_s)" 0.9)
 D_VERDICT=$(verdict "$(get d-webproxy .rps)" "$(get d-squid .rps)" 2)
 E_VERDICT=$(verdict "$(get e-webproxy .rps)" "$(get e-squid .rps)" 3)
 
+if want st; then
+  # Medians of each side, the ratio of the medians, and the per-round ratios (on_i / off_i) with a t interval of their
+  # mean: the verdict is "met" only when the whole interval is at or above 0.99, "not met" only when it is below.
+  st_values() { for ((round = 1; round <= ST_ROUNDS; round++)); do get "$1-$round" "$2"; done; }
+  st_disturbed() { # st_disturbed ROUND: other work took more than 0.10 core during either run of the round
+    awk -v a="$(get "st-on-$1" .cpu_other)" -v b="$(get "st-off-$1" .cpu_other)" 'BEGIN {exit !(a > 0.10 || b > 0.10)}'
+  }
+  ST_FILES=()
+  for ((round = 1; round <= ST_ROUNDS; round++)); do ST_FILES+=("$RAW/st-on-$round.json" "$RAW/st-off-$round.json"); done
+  ST_CLEAN_COUNT=0 ST_CLEAN_ON_LIST="" ST_CLEAN_OFF_LIST="" ST_CLEAN_PAIRS=""
+  for ((round = 1; round <= ST_ROUNDS; round++)); do
+    st_disturbed "$round" && continue
+    ST_CLEAN_COUNT=$((ST_CLEAN_COUNT + 1))
+    ST_CLEAN_ON_LIST+="$(get "st-on-$round" .rps)"$'\n'
+    ST_CLEAN_OFF_LIST+="$(get "st-off-$round" .rps)"$'\n'
+    ST_CLEAN_PAIRS+="${ST_CLEAN_PAIRS:+, }$(awk -v a="$(get "st-on-$round" .rps)" -v b="$(get "st-off-$round" .rps)" 'BEGIN {if (b > 0) printf "%.3f", a / b}')"
+  done
+  median() { sort -g | awk '{v[++n] = $1} END {if (n == 0) print 0; else if (n % 2) print v[(n + 1) / 2]; else print (v[n / 2] + v[n / 2 + 1]) / 2}'; }
+  ST_MEDIAN_ON=$(st_values st-on .rps | median)
+  ST_MEDIAN_OFF=$(st_values st-off .rps | median)
+  ST_CPU_ON=$(st_values st-on 'if .rps > 0 then .cpu_webproxy / .rps * 1e6 else 0 end' | median)
+  ST_CPU_OFF=$(st_values st-off 'if .rps > 0 then .cpu_webproxy_nostats / .rps * 1e6 else 0 end' | median)
+  ST_RATIO=$(awk -v a="$ST_MEDIAN_ON" -v b="$ST_MEDIAN_OFF" 'BEGIN {if (a > 0 && b > 0) printf "%.4f", a / b; else print "n/a"}')
+  ST_CLEAN_ON=$(printf '%s' "$ST_CLEAN_ON_LIST" | median)
+  ST_CLEAN_OFF=$(printf '%s' "$ST_CLEAN_OFF_LIST" | median)
+  ST_CLEAN_RATIO=$(awk -v a="$ST_CLEAN_ON" -v b="$ST_CLEAN_OFF" 'BEGIN {if (a > 0 && b > 0) printf "%.4f", a / b; else print "n/a"}')
+  ST_COST=$(awk -v r="$ST_RATIO" 'BEGIN {if (r == "n/a") print "not measured";
+    else if (r <= 1) printf "recording costs **%.1f %%** of requests/s", (1 - r) * 100;
+    else printf "on was **%.1f %%** faster than off, i.e. no cost measurable", (r - 1) * 100}')
+  ST_CPU_DELTA_PCT=$(awk -v a="$ST_CPU_ON" -v b="$ST_CPU_OFF" 'BEGIN {if (b > 0) printf "%+.1f", (a / b - 1) * 100; else print "n/a"}')
+  ST_PAIRS=$(for ((round = 1; round <= ST_ROUNDS; round++)); do
+    awk -v a="$(get "st-on-$round" .rps)" -v b="$(get "st-off-$round" .rps)" 'BEGIN {if (a > 0 && b > 0) printf "%.6f\n", a / b}'
+  done)
+  ST_PAIR_MEDIAN=$(median <<<"$ST_PAIRS" | xargs printf '%.4f')
+  read -r ST_PAIR_MEAN ST_PAIR_MIN ST_PAIR_MAX ST_CI_LOW ST_CI_HIGH < <(awk '
+    NF {v[++n] = $1; s += $1; if (n == 1 || $1 < lo) lo = $1; if (n == 1 || $1 > hi) hi = $1}
+    END {
+      if (n == 0) {print "0 0 0 0 0"; exit}
+      m = s / n; ss = 0; for (i = 1; i <= n; i++) ss += (v[i] - m) ^ 2
+      split("12.706 4.303 3.182 2.776 2.571 2.447 2.365 2.306 2.262 2.228 2.201 2.179 2.160 2.145 2.131 2.120 2.110 2.101 2.093 2.086", t, " ")
+      tv = (n - 1 >= 1 && n - 1 <= 20) ? t[n - 1] : 1.96
+      h = (n > 1) ? tv * sqrt(ss / (n - 1)) / sqrt(n) : 0
+      printf "%.4f %.4f %.4f %.4f %.4f\n", m, lo, hi, m - h, m + h
+    }' <<<"$ST_PAIRS")
+  spread() { awk '{v[++n] = $1; if (n == 1 || $1 < lo) lo = $1; if (n == 1 || $1 > hi) hi = $1} END {print lo, hi}'; }
+  ST_OFF_SPREAD_PCT=$(st_values st-off .rps | spread | awk -v m="$ST_MEDIAN_OFF" '{if (m > 0) printf "%.1f", ($2 - $1) / m * 100; else print "n/a"}')
+  ST_ON_SPREAD_PCT=$(st_values st-on .rps | spread | awk -v m="$ST_MEDIAN_ON" '{if (m > 0) printf "%.1f", ($2 - $1) / m * 100; else print "n/a"}')
+  ST_VERDICT=$(awk -v r="$ST_RATIO" -v lo="$ST_CI_LOW" -v hi="$ST_CI_HIGH" 'BEGIN {
+    if (r == "n/a" || r == 0) print "not measured";
+    else if (lo >= 0.99) print "met: even the low end of the interval is within 1 %.";
+    else if (hi < 0.99) print "**not met**: even the high end of the interval is more than 1 % below off.";
+    else printf "**not resolved** by this run: the interval (%.1f %% either side) is wider than the 1 %% to be shown; the medians %s.\n",
+      (hi - lo) / 2 * 100, (r >= 0.99 ? "are within 1 %" : "differ by more than 1 %") }')
+  ST_SHORT_VERDICT=$(awk -v r="$ST_RATIO" -v lo="$ST_CI_LOW" -v hi="$ST_CI_HIGH" 'BEGIN {
+    if (r == "n/a" || r == 0) print "not measured"; else if (lo >= 0.99) print "met"; else if (hi < 0.99) print "**not met**"; else print "not resolved (noise > 1 %)" }')
+fi
+
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$REPO" status --porcelain -- src 2>/dev/null | wc -l)
 SQUID_LOG_LINES=$(wc -l <"$SQ/access.log" 2>/dev/null || echo 0)
-WP_LOG_WARNINGS=$(cat "$RAW/webproxy-intercept.log" "$RAW/webproxy-tunnel.log" | grep -ciE 'warn|fail|crit|exception' || true)
+WP_LOGS=("$RAW/webproxy-intercept.log" "$RAW/webproxy-tunnel.log")
+if want st; then WP_LOGS+=("$RAW/webproxy-nostats.log"); fi
+WP_LOG_WARNINGS=$(cat "${WP_LOGS[@]}" | grep -ciE 'warn|fail|crit|exception' || true)
 
 BLOCK=$OUT/load-results.md
 {
@@ -658,6 +806,50 @@ BLOCK=$OUT/load-results.md
   echo
   echo "Target: WebProxy ≥ 3× Squid's ssl_bump. Ratio **$E_RATIO** → $E_VERDICT."
   echo
+  if want st; then
+    echo "### (st) Statistics on / off: plain HTTP 1 KiB, $CONNECTIONS connections, $ST_ROUNDS alternating rounds (wrk)"
+    echo
+    echo "Scenario (a)'s load through the intercepting WebProxy (statistics on, the default; real Public Suffix List," \
+      "$(grep -cv '^\(//.*\)\?$' "$PSL_FILE") rules) and through a third instance of the same build with the same settings and" \
+      '`"Statistics": { "Enabled": false }`' "(the proxy then tallies nothing). Rounds alternate on, off, on, off, ...;" \
+      "every run after ${WARMUP} s of warm-up, each instance warmed by one unmeasured ${DURATION} s run first." \
+      "Proxy CPU per request is the proxy's CPU time over the requests served (µs)."
+    echo
+    echo "| Round | On: req/s | Off: req/s | On / off | On: proxy CPU µs/req | Off: proxy CPU µs/req | On: cores proxy / other / machine | Off: cores proxy / other / machine |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for ((round = 1; round <= ST_ROUNDS; round++)); do
+      printf '| %s%s | %s | %s | %s | %s | %s | %s / %s / %s | %s / %s / %s |\n' "$round" "$(st_disturbed "$round" && echo ' †')" \
+        "$(num "$(get "st-on-$round" .rps)" 0)" "$(num "$(get "st-off-$round" .rps)" 0)" \
+        "$(awk -v a="$(get "st-on-$round" .rps)" -v b="$(get "st-off-$round" .rps)" 'BEGIN {if (a > 0 && b > 0) printf "%.4f", a / b; else print "n/a"}')" \
+        "$(num "$(get "st-on-$round" 'if .rps > 0 then .cpu_webproxy / .rps * 1e6 else 0 end')" 2)" \
+        "$(num "$(get "st-off-$round" 'if .rps > 0 then .cpu_webproxy_nostats / .rps * 1e6 else 0 end')" 2)" \
+        "$(cores "st-on-$round" .cpu_webproxy)" "$(cores "st-on-$round" .cpu_other)" "$(cores "st-on-$round" .cpu_machine)" \
+        "$(cores "st-off-$round" .cpu_webproxy_nostats)" "$(cores "st-off-$round" .cpu_other)" "$(cores "st-off-$round" .cpu_machine)"
+    done
+    echo "| **median** | **$(num "$ST_MEDIAN_ON" 0)** | **$(num "$ST_MEDIAN_OFF" 0)** | **$ST_RATIO** | $(num "$ST_CPU_ON" 2) | $(num "$ST_CPU_OFF" 2) | | |"
+    echo
+    echo "Errors: $(jq -s 'map((.errors_connect // 0) + (.errors_read // 0) + (.errors_write // 0) + (.errors_timeout // 0)) | add' "${ST_FILES[@]}") socket," \
+      "$(jq -s 'map(.non_2xx_3xx // 0) | add' "${ST_FILES[@]}") non-2xx over all $((2 * ST_ROUNDS)) runs." \
+      "\"Other\" is CPU the machine spent beyond the processes of the test (other work on the shared machine, which the" \
+      "idle check before each run cannot keep out during it); † marks a round where it exceeded 0.10 core in either run."
+    echo
+    echo "Median on / median off: **$ST_RATIO** ($ST_COST; target: recording under 1 %, i.e. on / off ≥ 0.99)." \
+      "Per-round ratios: median $ST_PAIR_MEDIAN, mean $ST_PAIR_MEAN, range $ST_PAIR_MIN–$ST_PAIR_MAX, 95 % interval of the mean" \
+      "$ST_CI_LOW–$ST_CI_HIGH (t, $((ST_ROUNDS - 1)) degrees of freedom). Noise: the off runs alone spread" \
+      "$ST_OFF_SPREAD_PCT % (max − min over median), the on runs $ST_ON_SPREAD_PCT %. Proxy CPU per request, medians:" \
+      "on $(num "$ST_CPU_ON" 2) µs, off $(num "$ST_CPU_OFF" 2) µs ($ST_CPU_DELTA_PCT %)." \
+      "Verdict: $ST_VERDICT"
+    echo
+    echo "Undisturbed rounds only (other work ≤ 0.10 core in both runs): $ST_CLEAN_COUNT of $ST_ROUNDS$( ((ST_CLEAN_COUNT > 0)) &&
+      echo ", medians on $(num "$ST_CLEAN_ON" 0), off $(num "$ST_CLEAN_OFF" 0) req/s, on / off $ST_CLEAN_RATIO; per-round ratios $ST_CLEAN_PAIRS")." \
+      "A check of the figures above, chosen after the fact: not the verdict."
+    echo
+    echo "The on path ran: statistics.db of the on instance holds $ST_DB_REQUESTS requests in site_hour" \
+      "(sites: ${ST_DB_SITES:-none}), $ST_DB_RULE_REQUESTS allowed requests in rule_hour and $ST_DB_SKETCHES site-day sketch(es)," \
+      "for $ST_ON_MEASURED measured requests (plus warm-ups and any earlier scenario through that instance); the off" \
+      "instance's statistics.db $ST_OFF_DB. Scenario time: ${ST_SECONDS} s."
+    echo
+  fi
   if want a1m; then
     A1M_RATIO=$(ratio "$(get a1m-lists .rps)" "$(get a1m-base .rps)")
     echo "### (a1m) Plain HTTP 1 KiB through WebProxy, without and with a 1,000,000-domain category list"
@@ -687,6 +879,9 @@ BLOCK=$OUT/load-results.md
   echo "| (c) CONNECT tunnel 100 MiB | ≥ 90 % of direct | $(percent "$C_RATIO") | $C_VERDICT |"
   echo "| (d) intercepted 1 KiB keep-alive | ≥ 2× Squid ssl_bump | $(as_times "$D_RATIO") | $D_VERDICT |"
   echo "| (e) intercepted new connections/s | ≥ 3× Squid ssl_bump | $(as_times "$E_RATIO") | $E_VERDICT |"
+  if want st; then
+    echo "| (st) statistics on / off, plain 1 KiB | recording < 1 % of req/s (on / off ≥ 0.99) | $ST_RATIO (interval $ST_CI_LOW–$ST_CI_HIGH) | $ST_SHORT_VERDICT |"
+  fi
   echo
   echo "### Memory and health"
   echo
@@ -694,6 +889,9 @@ BLOCK=$OUT/load-results.md
   echo "| --- | ---: | ---: | ---: |"
   echo "| WebProxy, Intercept | $IDLE_RSS_WP MiB | $(memory_mib "$WP_PID" VmRSS) MiB | $(memory_mib "$WP_PID" VmHWM) MiB |"
   echo "| WebProxy, Tunnel | $IDLE_RSS_WPT MiB | $(memory_mib "$WPT_PID" VmRSS) MiB | $(memory_mib "$WPT_PID" VmHWM) MiB |"
+  if want st; then
+    echo "| WebProxy, Intercept, statistics off | $IDLE_RSS_WPS MiB | $(memory_mib "$WPS_PID" VmRSS) MiB | $(memory_mib "$WPS_PID" VmHWM) MiB |"
+  fi
   echo "| Squid | $IDLE_RSS_SQ MiB | $(memory_mib "$SQUID_PID" VmRSS) MiB | $(memory_mib "$SQUID_PID" VmHWM) MiB |"
   echo
   if [[ -s $RAW/busy.txt ]]; then
@@ -713,10 +911,14 @@ BLOCK=$OUT/load-results.md
   echo '```sh'
   echo "perf/load/run.sh   # PERF_DURATION=$DURATION PERF_WARMUP=$WARMUP PERF_CONNECTIONS=$CONNECTIONS PERF_NEWCONN_CONCURRENCY=$NEWCONN PERF_DOWNLOAD_REPS=$REPS"
   echo "${PUBLISH_WEBPROXY[*]}" | sed "s|$REPO/||g; s|$TMP|\$TMP|g"
-  echo "dotnet \$TMP/bin/webproxy/webproxy.dll --config \$TMP/webproxy-intercept.json   # and webproxy-tunnel.json"
+  echo "dotnet \$TMP/bin/webproxy/webproxy.dll --config \$TMP/webproxy-intercept.json   # and webproxy-tunnel.json$(want st && echo ', webproxy-nostats.json')"
   echo "squid -N -f \$TMP/squid/squid.conf"
   echo "nginx -p \$TMP/nginx -c \$TMP/nginx/nginx.conf"
   echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s --latency -s perf/load/request.lua http://127.0.0.1:$WP_PORT -- http://127.0.0.1:$ORIGIN_HTTP/1k"
+  if want st; then
+    echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s --latency -s perf/load/request.lua http://127.0.0.1:$WPS_PORT -- http://127.0.0.1:$ORIGIN_HTTP/1k   # (st) statistics off, alternating with $WP_PORT"
+    echo "sqlite3 -readonly \$TMP/webproxy-intercept-data/statistics.db 'SELECT SUM(requests) FROM site_hour'"
+  fi
   echo "curl -sS -o /dev/null -w '%{speed_download}' -x http://127.0.0.1:$WP_PORT http://127.0.0.1:$ORIGIN_HTTP/100m"
   echo "curl -sS -o /dev/null -w '%{speed_download}' -x http://127.0.0.1:$WPT_PORT --cacert \$TMP/pki/origin-ca.pem https://$ORIGIN_NAME:$ORIGIN_HTTPS/100m"
   echo "dotnet connectload.dll --mode keepalive --connections $CONNECTIONS --duration $DURATION --warmup $WARMUP --target $ORIGIN_NAME:$ORIGIN_HTTPS --path /1k --proxy 127.0.0.1:$WP_PORT --ca \$TMP/pki/webproxy-ca.pem"
