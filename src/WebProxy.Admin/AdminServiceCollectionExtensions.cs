@@ -49,7 +49,7 @@ public static class AdminServiceCollectionExtensions
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "WebProxy admin API";
-            document.Info.Description = "Directory, exemptions (article 5.4), the governance log and the identity-free top-sites report (articles 6.1a, 6.2). Sign in with HTTP Basic as a directory person.";
+            document.Info.Description = "Directory, exemptions (article 5.4), investigations (6.2-6.7), the employee's own data and requests (article 8), the governance log and the identity-free top-sites report (6.1a, 6.2). Sign in with HTTP Basic as a directory person.";
             return Task.CompletedTask;
         }));
         return services;

@@ -34,6 +34,7 @@ public static class ForwardProxyServiceCollectionExtensions
         services.TryAddSingleton<IRequestPolicy, OpenRequestPolicy>();
         services.TryAddSingleton<IProxyAuthenticator, AnonymousAuthenticator>();
         services.TryAddSingleton<ITrafficRecorder, NoTrafficRecorder>();
+        services.TryAddSingleton<IInvestigationCapture, NoInvestigationCapture>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton(new UpstreamConnector(ParseHosts(options.Hosts), options.Limits.UpstreamConnectTimeout));
         services.AddSingleton(new UpstreamCertificateValidator(LoadExtraRoots(options.UpstreamExtraCaFile)));
@@ -65,6 +66,7 @@ public static class ForwardProxyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IProxyAuthenticator>(),
             sp.GetRequiredService<ITrafficRecorder>(),
+            sp.GetRequiredService<IInvestigationCapture>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Proxy.Connect")));
         services.AddSingleton<ProxyRequestHandler>();
         return services;

@@ -26,4 +26,37 @@ public enum GovernanceAction
 
     /// <summary>Someone read personal data, with the purpose they stated (article 4.3).</summary>
     PersonalDataRead,
+
+    /// <summary>A manager or security officer requested an investigation (article 6.2).</summary>
+    InvestigationRequested,
+
+    /// <summary>The municipal secretary, or for a political office holder the mayor, approved an investigation (6.2, 6.3, 6.7).</summary>
+    InvestigationApproved,
+
+    /// <summary>
+    /// An investigation was refused: by its approver, or because it named a person protected by article 6.6 (that
+    /// record has no subject and does not name them).
+    /// </summary>
+    InvestigationRefused,
+
+    /// <summary>An investigation was withdrawn before approval, or stopped before its end.</summary>
+    InvestigationWithdrawn,
+
+    /// <summary>A named reader read (or exported) an investigation's report, with the purpose they stated.</summary>
+    InvestigationReportRead,
+
+    /// <summary>The municipal secretary put an investigation's records on legal hold (article 7.1).</summary>
+    LegalHoldSet,
+
+    /// <summary>The municipal secretary released a legal hold.</summary>
+    LegalHoldReleased,
+
+    /// <summary>Personal data was deleted (retention, erasure); the record holds counts, never the data (article 7.1).</summary>
+    RecordsDeleted,
+
+    /// <summary>A person filed a request to correct, complete, delete or block their data (article 8).</summary>
+    RightsRequestFiled,
+
+    /// <summary>A privacy officer answered a person's rights request: granted (with what was done) or refused (with reasons).</summary>
+    RightsRequestAnswered,
 }

@@ -19,6 +19,16 @@ public static class GovernanceActionNames
         GovernanceAction.AdminLogin => "admin_login",
         GovernanceAction.AdminLoginFailed => "admin_login_failed",
         GovernanceAction.PersonalDataRead => "personal_data_read",
+        GovernanceAction.InvestigationRequested => "investigation_requested",
+        GovernanceAction.InvestigationApproved => "investigation_approved",
+        GovernanceAction.InvestigationRefused => "investigation_refused",
+        GovernanceAction.InvestigationWithdrawn => "investigation_withdrawn",
+        GovernanceAction.InvestigationReportRead => "investigation_report_read",
+        GovernanceAction.LegalHoldSet => "legal_hold_set",
+        GovernanceAction.LegalHoldReleased => "legal_hold_released",
+        GovernanceAction.RecordsDeleted => "records_deleted",
+        GovernanceAction.RightsRequestFiled => "rights_request_filed",
+        GovernanceAction.RightsRequestAnswered => "rights_request_answered",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a governance action."),
     };
 
@@ -34,6 +44,16 @@ public static class GovernanceActionNames
             "admin_login" => GovernanceAction.AdminLogin,
             "admin_login_failed" => GovernanceAction.AdminLoginFailed,
             "personal_data_read" => GovernanceAction.PersonalDataRead,
+            "investigation_requested" => GovernanceAction.InvestigationRequested,
+            "investigation_approved" => GovernanceAction.InvestigationApproved,
+            "investigation_refused" => GovernanceAction.InvestigationRefused,
+            "investigation_withdrawn" => GovernanceAction.InvestigationWithdrawn,
+            "investigation_report_read" => GovernanceAction.InvestigationReportRead,
+            "legal_hold_set" => GovernanceAction.LegalHoldSet,
+            "legal_hold_released" => GovernanceAction.LegalHoldReleased,
+            "records_deleted" => GovernanceAction.RecordsDeleted,
+            "rights_request_filed" => GovernanceAction.RightsRequestFiled,
+            "rights_request_answered" => GovernanceAction.RightsRequestAnswered,
             _ => null,
         };
         return action is not null;

@@ -40,7 +40,7 @@ public sealed record GovernanceEntry(
             throw new ArgumentException($"A governance entry's details are not valid JSON: {e.Message}", nameof(Details), e);
         }
 
-        if (Action == GovernanceAction.PersonalDataRead && string.IsNullOrWhiteSpace(Purpose))
+        if (Action is GovernanceAction.PersonalDataRead or GovernanceAction.InvestigationReportRead && string.IsNullOrWhiteSpace(Purpose))
         {
             throw new ArgumentException("Reading personal data needs a stated purpose.", nameof(Purpose));
         }

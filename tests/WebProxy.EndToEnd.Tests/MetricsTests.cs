@@ -106,6 +106,18 @@ public sealed class MetricsTests : IClassFixture<MetricsFixture>
     }
 
     [Fact]
+    public async Task Statistics_flushes_are_counted_timed_and_their_age_is_a_gauge()
+    {
+        // The fixture's traffic is flushed within the default interval of 5 s.
+        var samples = MetricSample.ParseAll(await _fixture.ScrapeUntilAsync(text => text.Contains("webproxy_statistics_flushes_total{result=\"ok\"}", StringComparison.Ordinal)));
+
+        AssertPositive(samples, "webproxy_statistics_flushes_total", ("result", "ok"));
+        Assert.True(Single(samples, "webproxy_statistics_flush_duration_seconds_count").Value >= 1);
+        var age = Single(samples, "webproxy_statistics_last_flush_age_seconds").Value;
+        Assert.InRange(age, 0, 10);
+    }
+
+    [Fact]
     public async Task No_label_value_names_a_host_or_an_address()
     {
         var text = await _fixture.ScrapeAsync();

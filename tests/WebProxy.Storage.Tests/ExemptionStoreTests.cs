@@ -136,7 +136,7 @@ public sealed class ExemptionStoreTests : IDisposable
 
         Assert.Single(store.Load().All);
         Assert.True(reopened.Verify().IsValid);
-        Assert.Equal(2L, RawSql.Scalar(reopened.DatabasePath, "PRAGMA user_version;"));
+        Assert.Equal((long)GovernanceSchema.Version, RawSql.Scalar(reopened.DatabasePath, "PRAGMA user_version;"));
     }
 
     private static ResearchExemption Research() => new()

@@ -15,6 +15,8 @@ namespace WebProxy.Testing;
 /// └─ i.t         IT
 /// mayor        mayor (top, no manager)
 /// </code>
+/// <see cref="WithAlderman"/> adds <see cref="Alderman"/>, an alderman (political office holder, article 6.7) at the
+/// top beside the mayor, for the tests that need one; <see cref="Directory"/> itself stays as above.
 /// In <see cref="Directory"/> everyone has the password <see cref="Password"/>; tests that must tell one person's
 /// credentials from another's use <see cref="WithOwnPasswords"/>, where each has <see cref="PasswordOf"/>. Passwords
 /// are hashed once per test process, at the lowest accepted cost, so building the directory and signing in stay fast.
@@ -34,6 +36,12 @@ public static class TestOrganisation
     public const string ItPerson = "i.t";
     public const string Mayor = "mayor";
 
+    /// <summary>An alderman (wethouder): a political office holder, only in <see cref="WithAlderman"/>.</summary>
+    public const string Alderman = "a.wethouder";
+
+    /// <summary>The alderman's display name.</summary>
+    public const string AldermanName = "Anton Wethouder";
+
     /// <summary>Everyone's password in <see cref="Directory"/>.</summary>
     public const string Password = "correct horse battery staple";
 
@@ -45,11 +53,17 @@ public static class TestOrganisation
 
     private static readonly Lazy<PersonDirectory> OwnPasswords = new(() => Create(id => Hash(PasswordOf(id))));
 
+    private static readonly Lazy<PersonDirectory> SharedPasswordWithAlderman = new(() => SharedPassword.Value.WithPerson(
+        new Person(Alderman, AldermanName, null, FrozenSet.ToFrozenSet([Role.Employee]), ProtectedRole.PoliticalOfficeHolder, PasswordHash.Value)));
+
     /// <summary>The organisation; everyone's password is <see cref="Password"/>.</summary>
     public static PersonDirectory Directory => SharedPassword.Value;
 
     /// <summary>The same organisation with everyone's own password (<see cref="PasswordOf"/>).</summary>
     public static PersonDirectory WithOwnPasswords => OwnPasswords.Value;
+
+    /// <summary><see cref="Directory"/> and the alderman <see cref="Alderman"/> (password <see cref="Password"/>).</summary>
+    public static PersonDirectory WithAlderman => SharedPasswordWithAlderman.Value;
 
     /// <summary>A person's own password in <see cref="WithOwnPasswords"/>.</summary>
     public static string PasswordOf(string personId) => $"{personId} {Password}";

@@ -89,6 +89,10 @@ internal static class SettingsValidator
             Check(File.Exists(suffixes), "Statistics.PublicSuffixListFile", $"the file '{suffixes}' does not exist");
         }
 
+        Check(settings.Investigations.MaxPeriodDays is >= 1 and <= 14, "Investigations.MaxPeriodDays", "must be 1-14 days (article 6.2: a fixed, short period)");
+        Check(settings.Investigations.RetentionDays is >= 1 and <= 183, "Investigations.RetentionDays",
+            "must be 1-183 days: personal data is deleted after six months at most (article 7.1); a legal hold keeps one investigation longer");
+
         var ca = settings.CertificateAuthority;
         Check(ca.CertificatePemPath is null == ca.PrivateKeyPemPath is null, "CertificateAuthority.CertificatePemPath", "CertificatePemPath and PrivateKeyPemPath go together");
         Check(ca.PfxPath is null || ca.CertificatePemPath is null, "CertificateAuthority.PfxPath", "name either a PFX file or a PEM pair, not both");

@@ -26,6 +26,8 @@ public sealed class WebProxySettings
 
     public StatisticsSection Statistics { get; set; } = new();
 
+    public InvestigationsSection Investigations { get; set; } = new();
+
     /// <summary>The categories folder to use: the configured one, else the copy shipped next to the program.</summary>
     public string CategoriesDirectory => Path.GetFullPath(Categories.Directory ?? Path.Combine(AppContext.BaseDirectory, "categories"));
 }

@@ -13,4 +13,7 @@ internal static partial class GovernanceLogMessages
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "{Count} exemption(s) ended; their expiry is recorded in the governance log.")]
     public static partial void ExemptionsExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Information, Message = "Retention: {Count} captured request(s) past their retention deleted; the deletion is recorded in the governance log.")]
+    public static partial void CapturesDeleted(ILogger logger, int count);
 }

@@ -3,7 +3,9 @@ using WebProxy.Governance;
 using WebProxy.Host.Configuration;
 using WebProxy.Policy.Exemptions;
 using WebProxy.Policy.Identity;
+using WebProxy.Policy.Investigations;
 using WebProxy.Proxy.Rules;
+using WebProxy.Storage;
 
 namespace WebProxy.Host.Governance;
 
@@ -18,21 +20,27 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     /// <summary>How often the server looks for changes made by another process (the command line).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often captured requests past their retention are deleted (and at every start).</summary>
+    private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
+
     /// <summary>How soon an ended exemption whose expiry could not be recorded yet is tried again.</summary>
     private static readonly TimeSpan ExpiryRetry = TimeSpan.FromMilliseconds(250);
 
     private readonly TimeProvider _timeProvider;
     private readonly GovernanceServices _services;
+    private readonly CaptureRetention _retention;
     private readonly Lock _timerLock = new();
     private ILogger? _logger;
     private ITimer? _pollTimer;
     private ITimer? _expiryTimer;
+    private ITimer? _retentionTimer;
     private bool _disposed;
 
-    private GovernanceRuntime(GovernanceServices services, TimeProvider timeProvider)
+    private GovernanceRuntime(GovernanceServices services, TimeProvider timeProvider, CaptureRetention retention)
     {
         _services = services;
         _timeProvider = timeProvider;
+        _retention = retention;
     }
 
     public GovernanceState State => _services.State;
@@ -44,6 +52,15 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     public SignInService SignIn => _services.SignIn;
 
     public GovernanceLogService Log => _services.LogService;
+
+    public InvestigationService Investigations => _services.Investigations;
+
+    public WebProxy.Governance.Rights.RightsRequestService RightsRequests => _services.RightsRequests;
+
+    public WebProxy.Governance.Rights.SubjectAccessService SubjectAccess => _services.SubjectAccess;
+
+    /// <summary>The requests captured under investigations (<c>investigations.db</c>).</summary>
+    public CaptureStore Captures => _services.Captures;
 
     /// <summary>The exemptions in force, for the proxy.</summary>
     public ExemptionSet Current => State.Exemptions;
@@ -59,9 +76,16 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         var directory = new DirectoryFile(DirectoryPath(settings));
         var exemptions = ExemptionSettings.Default with { MaxPeriod = TimeSpan.FromDays(settings.Identity.MaxExemptionDays) };
+        var investigations = InvestigationSettings.Default with { MaxPeriod = TimeSpan.FromDays(settings.Investigations.MaxPeriodDays) };
         try
         {
-            return new GovernanceRuntime(GovernanceServices.Open(Path.GetFullPath(settings.DataDirectory), directory, exemptions, timeProvider), timeProvider);
+            var services = GovernanceServices.Open(Path.GetFullPath(settings.DataDirectory), directory, exemptions, investigations, timeProvider);
+            var runtime = new GovernanceRuntime(services, timeProvider,
+                new CaptureRetention(services.State, services.Captures, timeProvider, TimeSpan.FromDays(settings.Investigations.RetentionDays)));
+
+            // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
+            runtime._retention.Reapply();
+            return runtime;
         }
         catch (PersonDirectoryException ex)
         {
@@ -79,7 +103,25 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
         _logger = logger;
         State.Changed += (_, _) => ScheduleExpiry();
         RecordExpiries();
+        ApplyRetention();
         _pollTimer = _timeProvider.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
+        _retentionTimer = _timeProvider.CreateTimer(_ => ApplyRetention(), null, RetentionInterval, RetentionInterval);
+    }
+
+    private void ApplyRetention()
+    {
+        try
+        {
+            var deleted = _retention.Apply();
+            if (deleted > 0)
+            {
+                GovernanceLogMessages.CapturesDeleted(_logger!, deleted);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            GovernanceLogMessages.RefreshFailed(_logger!, ex.Message);
+        }
     }
 
     public void Dispose()
@@ -89,6 +131,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
             _disposed = true;
             _pollTimer?.Dispose();
             _expiryTimer?.Dispose();
+            _retentionTimer?.Dispose();
         }
 
         _services.Dispose();
@@ -101,6 +144,12 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
             if (State.Refresh() is { } problem)
             {
                 GovernanceLogMessages.DirectoryRejected(_logger!, problem.Message);
+            }
+
+            // Captured requests reach the disk within a poll interval, not only when a batch is full.
+            if (_services.Captures.Pending > 0)
+            {
+                _services.Captures.Flush();
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)

@@ -15,6 +15,8 @@ using WebProxy.Categories;
 using WebProxy.CertificateAuthority;
 using WebProxy.Host.Configuration;
 using WebProxy.Admin.Governance;
+using WebProxy.Admin.Investigations;
+using WebProxy.Admin.Rights;
 using WebProxy.Admin.Statistics;
 using WebProxy.Governance;
 using WebProxy.Host.Governance;
@@ -178,6 +180,7 @@ public sealed class WebProxyServer : IAsyncDisposable
             builder.Services.AddSingleton<ITrafficRecorder>(sp => new ProxyTrafficRecorder(statistics.Recorder, sp.GetRequiredService<TimeProvider>()));
         }
 
+        builder.Services.AddSingleton<IInvestigationCapture>(sp => new InvestigationCapture(governance.State, governance.Captures, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddForwardProxy(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Limits.ShutdownDrainTimeout);
 
@@ -227,6 +230,10 @@ public sealed class WebProxyServer : IAsyncDisposable
         builder.Services.AddWebProxyGovernance(new GovernanceEndpointsContext(
             governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.Log,
             shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone)));
+        builder.Services.AddSingleton(governance.Investigations);
+        builder.Services.AddSingleton(governance.RightsRequests);
+        builder.Services.AddSingleton(governance.SubjectAccess);
+        _ = new RightsMetrics(shared.GetRequiredService<IMeterFactory>(), governance.RightsRequests, shared.GetRequiredService<TimeProvider>());
         if (statistics is not null)
         {
             builder.Services.AddWebProxyStatistics(new StatisticsEndpointsContext(
@@ -243,6 +250,8 @@ public sealed class WebProxyServer : IAsyncDisposable
         var app = builder.Build();
         app.MapWebProxyAdmin();
         app.MapWebProxyGovernance();
+        app.MapInvestigationApi();
+        app.MapRightsApi();
         if (statistics is not null)
         {
             app.MapWebProxyStatistics();

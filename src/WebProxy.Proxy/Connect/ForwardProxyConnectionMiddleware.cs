@@ -31,6 +31,7 @@ internal sealed class ForwardProxyConnectionMiddleware
     private readonly TimeProvider _timeProvider;
     private readonly IProxyAuthenticator _authenticator;
     private readonly ITrafficRecorder _recorder;
+    private readonly IInvestigationCapture _capture;
     private readonly ILogger _logger;
 
     public ForwardProxyConnectionMiddleware(ConnectionDelegate next, ForwardProxyServices services)
@@ -45,6 +46,7 @@ internal sealed class ForwardProxyConnectionMiddleware
         _timeProvider = services.TimeProvider;
         _authenticator = services.Authenticator;
         _recorder = services.Recorder;
+        _capture = services.Capture;
         _logger = services.Logger;
     }
 
@@ -225,6 +227,12 @@ internal sealed class ForwardProxyConnectionMiddleware
         if (context.Features.Get<ClientSlot>() is { } client)
         {
             _recorder.Record(traffic, client, personId);
+        }
+
+        // A blind tunnel shows its host only: that is what a traffic-scope investigation records of it.
+        if (personId is not null)
+        {
+            _capture.Capture(traffic, personId, url: null);
         }
     }
 

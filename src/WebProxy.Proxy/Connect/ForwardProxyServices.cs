@@ -19,4 +19,5 @@ internal sealed record ForwardProxyServices(
     TimeProvider TimeProvider,
     IProxyAuthenticator Authenticator,
     ITrafficRecorder Recorder,
+    IInvestigationCapture Capture,
     ILogger Logger);

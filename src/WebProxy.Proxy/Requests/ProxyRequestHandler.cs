@@ -28,13 +28,15 @@ internal sealed class ProxyRequestHandler
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ITrafficRecorder _recorder;
+    private readonly IInvestigationCapture _capture;
     private readonly ILogger _logger;
 
     public ProxyRequestHandler(
         IHttpForwarder forwarder, IRequestPolicy policy, IProxyAuthenticator authenticator, ProxyOptions options, ProxyMetrics metrics, TimeProvider timeProvider,
-        ITrafficRecorder recorder, ILogger<ProxyRequestHandler> logger)
+        ITrafficRecorder recorder, IInvestigationCapture capture, ILogger<ProxyRequestHandler> logger)
     {
         _recorder = recorder;
+        _capture = capture;
         _forwarder = forwarder;
         _policy = policy;
         _authenticator = authenticator;
@@ -109,7 +111,7 @@ internal sealed class ProxyRequestHandler
         }
 
         TransferTally? tally = null;
-        if (_recorder.IsEnabled)
+        if (_recorder.IsEnabled || context.Features.Get<ProxyIdentityFeature>() is { } person && _capture.IsCapturing(person.PersonId))
         {
             tally = new TransferTally();
             context.Features.Set(tally);
@@ -232,13 +234,22 @@ internal sealed class ProxyRequestHandler
         return _authenticator.Mode != ProxyAuthenticationMode.Required;
     }
 
-    /// <summary>Counts the request for the per-site statistics; nothing about who, beyond the keyed sketch (issue 5).</summary>
+    /// <summary>
+    /// Counts the request for the per-site statistics (nothing about who, beyond the keyed sketch; issue 5), and
+    /// records it when an approved investigation of the signed-in person runs (issue 6).
+    /// </summary>
     private void Record(HttpContext context, Uri destination, TransferTally? tally, TrafficDecision decision, string? rule)
     {
+        var personId = context.Features.Get<ProxyIdentityFeature>()?.PersonId;
+        var traffic = new TrafficEvent(destination.IdnHost, tally?.ToClient ?? 0, tally?.ToOrigin ?? 0, decision, rule);
         if (_recorder.IsEnabled && context.Features.Get<ClientSlot>() is { } client)
         {
-            var traffic = new TrafficEvent(destination.IdnHost, tally?.ToClient ?? 0, tally?.ToOrigin ?? 0, decision, rule);
-            _recorder.Record(traffic, client, context.Features.Get<ProxyIdentityFeature>()?.PersonId);
+            _recorder.Record(traffic, client, personId);
+        }
+
+        if (personId is not null)
+        {
+            _capture.Capture(traffic, personId, destination.AbsoluteUri);
         }
     }
 

@@ -16,9 +16,12 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
     private readonly IProxyAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
     private readonly ProxyMetrics _metrics;
+    private readonly IInvestigationCapture _capture;
 
-    public PolicyConnectPolicy(IPolicySource source, IExemptionSource exemptions, IProxyAuthenticator authenticator, TimeProvider timeProvider, ProxyMetrics metrics)
+    public PolicyConnectPolicy(IPolicySource source, IExemptionSource exemptions, IProxyAuthenticator authenticator, TimeProvider timeProvider, ProxyMetrics metrics,
+        IInvestigationCapture capture)
     {
+        _capture = capture;
         _source = source;
         _exemptions = exemptions;
         _authenticator = authenticator;
@@ -53,7 +56,12 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
             case PolicyDecisionKind.Tunnel:
                 // Tunnelled only thanks to an exemption: what it lifted, for the counts per category and decision.
                 var lifted = exemptMask == 0 ? null : engine.DecideConnect(target).Reason?.Name;
-                return new ConnectVerdict(ConnectAction.Tunnel, lifted, Exempted: lifted is not null);
+
+                // An approved content-scope investigation needs the URLs of its subject's HTTPS too (article 6.3).
+                var action = personId is not null && engine.Settings.InterceptionMode != InterceptionMode.None && _capture.WantsContent(personId)
+                    ? ConnectAction.Intercept
+                    : ConnectAction.Tunnel;
+                return new ConnectVerdict(action, lifted, Exempted: lifted is not null);
             default:
                 // Interception mode None: a blocked HTTPS host can only be refused here, so this is where it counts.
                 if (decision.Reason is { } reason)

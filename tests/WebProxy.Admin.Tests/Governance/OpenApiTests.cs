@@ -20,6 +20,19 @@ public sealed class OpenApiTests
         ["/api/log/verify"] = ["get"],
         ["/api/statistics/top"] = ["get"],
         ["/api/statistics/top.csv"] = ["get"],
+        ["/api/me/data"] = ["get"],
+        ["/api/me/requests"] = ["get", "post"],
+        ["/api/rights-requests"] = ["get"],
+        ["/api/rights-requests/{id}/answer"] = ["post"],
+        ["/api/investigations"] = ["get", "post"],
+        ["/api/investigations/{id}"] = ["get"],
+        ["/api/investigations/{id}/approve"] = ["post"],
+        ["/api/investigations/{id}/refuse"] = ["post"],
+        ["/api/investigations/{id}/withdraw"] = ["post"],
+        ["/api/investigations/{id}/legal-hold"] = ["post"],
+        ["/api/investigations/{id}/legal-hold/release"] = ["post"],
+        ["/api/investigations/{id}/report"] = ["get"],
+        ["/api/investigations/{id}/report.csv"] = ["get"],
     };
 
     [Fact]

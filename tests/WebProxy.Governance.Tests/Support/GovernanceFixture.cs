@@ -18,8 +18,14 @@ internal sealed class GovernanceFixture : IDisposable
     private readonly TempDirectory _data = new();
 
     public GovernanceFixture()
+        : this(TestOrganisation.Directory)
     {
-        DirectoryPath = TestOrganisation.WriteTo(_data.Path);
+    }
+
+    /// <summary>The same on another directory, e.g. <see cref="TestOrganisation.WithAlderman"/>.</summary>
+    public GovernanceFixture(Policy.Identity.PersonDirectory directory)
+    {
+        DirectoryPath = TestOrganisation.WriteTo(_data.Path, directory);
         Instance = Open();
     }
 
@@ -36,6 +42,8 @@ internal sealed class GovernanceFixture : IDisposable
     public GovernanceLog Log => Instance.Log;
 
     public ExemptionService Exemptions => Instance.Exemptions;
+
+    public InvestigationService Investigations => Instance.Investigations;
 
     public DirectoryService Directory => Instance.Directory;
 

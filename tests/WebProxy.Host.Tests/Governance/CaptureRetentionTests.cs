@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using WebProxy.Governance;
+using WebProxy.Host.Configuration;
+using WebProxy.Host.Governance;
+using WebProxy.Proxy.Telemetry;
+using WebProxy.Storage;
+using WebProxy.Testing;
+
+namespace WebProxy.Host.Tests.Governance;
+
+/// <summary>
+/// Issue 6, articles 7.1 and 7.2, with a fake clock: requests captured under an investigation are deleted 183 days
+/// after capture unless the investigation is on legal hold; the deletion is a governance record (a count, not the
+/// data); and when <c>investigations.db</c> is copied back from a backup, the recorded deletions are applied again
+/// before anything can be read.
+/// </summary>
+public sealed class CaptureRetentionTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly WebProxySettings _settings;
+
+    public CaptureRetentionTests()
+    {
+        _settings = new WebProxySettings { DataDirectory = Path.Combine(_temp.Path, "data") };
+        TestOrganisation.WriteTo(_settings.DataDirectory);
+    }
+
+    private string CapturesPath => Path.Combine(_settings.DataDirectory, CaptureStore.FileName);
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Records_go_after_183_days_and_a_restored_backup_cannot_bring_them_back()
+    {
+        Guid investigation;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            investigation = Approve(runtime);
+            Capture(runtime, "intranet.example.nl");
+            runtime.Captures.Flush();
+        }
+
+        var backup = Path.Combine(_temp.Path, "investigations.backup.db");
+        File.Copy(CapturesPath, backup);
+
+        _clock.Advance(TimeSpan.FromDays(183) + TimeSpan.FromMinutes(1));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(0, runtime.Captures.Count(investigation));
+            var deletion = Assert.Single(Records(runtime, GovernanceAction.RecordsDeleted));
+            Assert.Contains("\"count\":1", deletion.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain("intranet", deletion.Details, StringComparison.Ordinal);
+        }
+
+        // An operator restores yesterday's backup of the captured requests.
+        File.Copy(backup, CapturesPath, overwrite: true);
+        foreach (var journal in Directory.GetFiles(_settings.DataDirectory, CaptureStore.FileName + "-*"))
+        {
+            File.Delete(journal);
+        }
+
+        Assert.Equal(1L, CountRows(CapturesPath));
+        using (var restored = GovernanceRuntime.Open(_settings, _clock))
+        {
+            // Opening re-applies the deletion before the runtime can serve anything.
+            Assert.Equal(0, restored.Captures.Count(investigation));
+            var read = restored.Investigations.ReadReport(Actor.Api(TestOrganisation.SecurityOfficer), investigation, "audit after restore");
+            Assert.True(read.Succeeded, read.Problem?.ToString());
+            Assert.Empty(read.Value.Records);
+        }
+    }
+
+    [Fact]
+    public void A_legal_hold_keeps_the_records_past_183_days_until_it_is_released()
+    {
+        Guid investigation;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            investigation = Approve(runtime);
+            Capture(runtime, "intranet.example.nl");
+            runtime.Captures.Flush();
+            Assert.True(runtime.Investigations.SetLegalHold(Actor.Api(TestOrganisation.Secretary), investigation, "court case 2026/114").Succeeded);
+        }
+
+        // Each start applies the retention (the server's timer does the same every hour).
+        _clock.Advance(TimeSpan.FromDays(200));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(1, runtime.Captures.Count(investigation));
+            Assert.True(runtime.Investigations.ReleaseLegalHold(Actor.Api(TestOrganisation.Secretary), investigation, "case closed").Succeeded);
+        }
+
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(0, runtime.Captures.Count(investigation));
+        }
+    }
+
+    private Guid Approve(GovernanceRuntime runtime)
+    {
+        var requested = runtime.Investigations.Request(Actor.Api(TestOrganisation.Manager), new InvestigationRequest(
+            TestOrganisation.Researcher, "Report of misuse 2026-03", "Article 6.2 of the regulation", "traffic", null,
+            _clock.GetUtcNow().AddDays(7), [TestOrganisation.SecurityOfficer]));
+        Assert.True(requested.Succeeded, requested.Problem?.ToString());
+        var approved = runtime.Investigations.Approve(Actor.Api(TestOrganisation.Secretary), requested.Value.Id, new InvestigationApprovalRequest());
+        Assert.True(approved.Succeeded, approved.Problem?.ToString());
+        return approved.Value.Id;
+    }
+
+    private void Capture(GovernanceRuntime runtime, string host)
+    {
+        var capture = new InvestigationCapture(runtime.State, runtime.Captures, _clock);
+        capture.Capture(new TrafficEvent(host, 1024, 0, TrafficDecision.Allowed, null), TestOrganisation.Researcher, $"http://{host}/");
+    }
+
+    private IReadOnlyList<GovernanceRecord> Records(GovernanceRuntime runtime, GovernanceAction action) =>
+        [.. runtime.State.Log.Read(Start.AddDays(-1), _clock.GetUtcNow().AddDays(1)).Where(r => r.Action == action)];
+
+    private static long CountRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM captured_requests";
+        return (long)command.ExecuteScalar()!;
+    }
+}
