@@ -11,4 +11,10 @@ public sealed class InvestigationsSection
     /// investigation on legal hold keeps its records until the hold is released.
     /// </summary>
     public int RetentionDays { get; set; } = 183;
+
+    /// <summary>
+    /// How long a closed investigation's records stay after its recording ended, in days, so the named readers can
+    /// finish their report and the subject can see them (article 8); then they go, legal hold excepted.
+    /// </summary>
+    public int ClosedGraceDays { get; set; } = 30;
 }

@@ -93,6 +93,9 @@ internal static class SettingsValidator
         Check(settings.Investigations.RetentionDays is >= 1 and <= 183, "Investigations.RetentionDays",
             "must be 1-183 days: personal data is deleted after six months at most (article 7.1); a legal hold keeps one investigation longer");
 
+        Check(settings.Investigations.ClosedGraceDays >= 0 && settings.Investigations.ClosedGraceDays <= settings.Investigations.RetentionDays,
+            "Investigations.ClosedGraceDays", "must be 0 up to Investigations.RetentionDays");
+
         var ca = settings.CertificateAuthority;
         Check(ca.CertificatePemPath is null == ca.PrivateKeyPemPath is null, "CertificateAuthority.CertificatePemPath", "CertificatePemPath and PrivateKeyPemPath go together");
         Check(ca.PfxPath is null || ca.CertificatePemPath is null, "CertificateAuthority.PfxPath", "name either a PFX file or a PEM pair, not both");

@@ -81,7 +81,8 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
         {
             var services = GovernanceServices.Open(Path.GetFullPath(settings.DataDirectory), directory, exemptions, investigations, timeProvider);
             var runtime = new GovernanceRuntime(services, timeProvider,
-                new CaptureRetention(services.State, services.Captures, timeProvider, TimeSpan.FromDays(settings.Investigations.RetentionDays)));
+                new CaptureRetention(services.State, services.Captures, timeProvider, TimeSpan.FromDays(settings.Investigations.RetentionDays),
+                    TimeSpan.FromDays(settings.Investigations.ClosedGraceDays)));
 
             // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
             runtime._retention.Reapply();

@@ -37,6 +37,8 @@ public sealed class CaptureRetentionTests : IDisposable
     [Fact]
     public void Records_go_after_183_days_and_a_restored_backup_cannot_bring_them_back()
     {
+        // The grace period of closed investigations as long as the retention, so this is the 183-day rule alone.
+        _settings.Investigations.ClosedGraceDays = 183;
         Guid investigation;
         using (var runtime = GovernanceRuntime.Open(_settings, _clock))
         {
@@ -102,6 +104,41 @@ public sealed class CaptureRetentionTests : IDisposable
             runtime.StartTimers(NullLogger.Instance);
             Assert.Equal(0, runtime.Captures.Count(investigation));
         }
+    }
+
+    [Fact]
+    public void A_closed_investigations_records_go_after_its_grace_period_and_stay_gone_after_a_restore()
+    {
+        Guid investigation;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            investigation = Approve(runtime);
+            Capture(runtime, "intranet.example.nl");
+            runtime.Captures.Flush();
+        }
+
+        var backup = Path.Combine(_temp.Path, "investigations.backup.db");
+        File.Copy(CapturesPath, backup);
+
+        // Recording ended after 7 days; 30 days of grace later the records go, long before 183 days.
+        _clock.Advance(TimeSpan.FromDays(7 + 30) - TimeSpan.FromMinutes(1));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(1, runtime.Captures.Count(investigation));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(0, runtime.Captures.Count(investigation));
+            Assert.Contains(Records(runtime, GovernanceAction.RecordsDeleted), r => r.Details.Contains("investigation-closed", StringComparison.Ordinal));
+        }
+
+        File.Copy(backup, CapturesPath, overwrite: true);
+        using var restored = GovernanceRuntime.Open(_settings, _clock);
+        Assert.Equal(0, restored.Captures.Count(investigation));
     }
 
     private Guid Approve(GovernanceRuntime runtime)
