@@ -153,6 +153,13 @@ public sealed class DirectoryService
                 return Problem.Conflict("id", $"'{id}' still has exemption {current.Id} until {current.EffectiveEnd:O}; revoke it first");
             }
 
+            // Nor may a namesake be recorded under an investigation of someone else: it is withdrawn or ends first.
+            if (_state.Investigations.For(id!).Any(i => i.State is Policy.Investigations.InvestigationState.Requested
+                    || (i.State is Policy.Investigations.InvestigationState.Approved && now < i.CaptureEnd)))
+            {
+                return Problem.Conflict("id", $"'{id}' is the subject of an investigation that is pending or recording; it must end or be withdrawn first");
+            }
+
             Save(actor, directory.WithoutPerson(id!), id!, "removed", []);
             return id!;
         }

@@ -78,6 +78,17 @@ public sealed class DirectoryEditTests : IDisposable
     }
 
     [Fact]
+    public void The_subject_of_a_pending_or_recording_investigation_is_not_removed_until_it_ends()
+    {
+        var investigation = _org.Approved();
+
+        Refused.With(_org.Directory.Remove(Actor.Api(ItPerson), Researcher), ProblemKind.Conflict, "id");
+
+        _org.Clock.Advance(investigation.End - _org.Clock.GetUtcNow());
+        Assert.True(_org.Directory.Remove(Actor.Api(ItPerson), Researcher).Succeeded);
+    }
+
+    [Fact]
     public void A_file_broken_by_hand_is_not_overwritten_by_an_edit_until_it_is_fixed()
     {
         var path = _org.DirectoryPath;
