@@ -26,70 +26,14 @@ internal static class CaptureSchema
         CREATE INDEX IF NOT EXISTS captured_requests_captured_at ON captured_requests (captured_at);
         """;
 
-    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = mode,
-        // No pool: a closed connection releases the file, so a backup, a restore or a test's temp folder sees it whole.
-        Pooling = false,
-        DefaultTimeout = 30,
-    }.ToString();
+    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => SqliteFiles.ConnectionString(databasePath, mode);
 
     /// <summary>
     /// Opens a connection with <c>synchronous=FULL</c>: a deletion (retention, erasure) is on disk before it is
     /// reported, and writes come in batches, so the cost is one sync per batch.
     /// </summary>
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = FULL;";
-            command.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection Open(string connectionString) => SqliteFiles.Open(connectionString, "FULL");
 
-    /// <summary>Switches the file to WAL (a persistent setting) and creates what is missing.</summary>
-    public static void Ensure(SqliteConnection connection)
-    {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            var mode = command.ExecuteScalar() as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"The investigations database could not be put in WAL mode (it is in '{mode}').");
-            }
-        }
-
-        using var transaction = connection.BeginTransaction();
-        using (var version = connection.CreateCommand())
-        {
-            version.Transaction = transaction;
-            version.CommandText = "PRAGMA user_version;";
-            var found = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            if (found > Version)
-            {
-                throw new InvalidOperationException(
-                    $"The investigations database has schema version {found}; this version of WebProxy knows up to {Version}.");
-            }
-        }
-
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = CreateSql + $"PRAGMA user_version = {Version};";
-            create.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
+    /// <summary>Switches the file to WAL and creates what is missing; see <see cref="SqliteFiles.Ensure"/>.</summary>
+    public static void Ensure(SqliteConnection connection) => SqliteFiles.Ensure(connection, "investigations database", Version, CreateSql);
 }

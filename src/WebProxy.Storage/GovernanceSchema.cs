@@ -91,73 +91,11 @@ internal static class GovernanceSchema
         CREATE INDEX IF NOT EXISTS rights_requests_open ON rights_requests (answered_at, due_at);
         """;
 
-    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = mode,
-        // No pool: a closed connection releases the file, so a copy, a backup or a test's temp folder sees it whole.
-        Pooling = false,
-        // Seconds a connection waits for another writer (another process) before giving up.
-        DefaultTimeout = 30,
-    }.ToString();
+    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => SqliteFiles.ConnectionString(databasePath, mode);
 
     /// <summary>Opens a connection with the evidentiary settings: every commit is on disk before it returns.</summary>
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA synchronous = FULL;");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection Open(string connectionString) => SqliteFiles.Open(connectionString, "FULL");
 
-    /// <summary>Switches the file to WAL (a persistent setting) and creates what is missing.</summary>
-    public static void Ensure(SqliteConnection connection)
-    {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            var mode = command.ExecuteScalar() as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"The governance database could not be put in WAL mode (it is in '{mode}').");
-            }
-        }
-
-        using var transaction = connection.BeginTransaction();
-        using (var version = connection.CreateCommand())
-        {
-            version.Transaction = transaction;
-            version.CommandText = "PRAGMA user_version;";
-            var found = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            if (found > Version)
-            {
-                throw new InvalidOperationException(
-                    $"The governance database has schema version {found}; this version of WebProxy knows up to {Version}.");
-            }
-        }
-
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = CreateSql + $"PRAGMA user_version = {Version};";
-            create.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>Switches the file to WAL and creates what is missing; see <see cref="SqliteFiles.Ensure"/>.</summary>
+    public static void Ensure(SqliteConnection connection) => SqliteFiles.Ensure(connection, "governance database", Version, CreateSql);
 }

@@ -15,7 +15,7 @@ namespace WebProxy.Admin.Investigations;
 /// </summary>
 internal static class InvestigationReportCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8; header=present";
+    public const string ContentType = CsvText.ContentType;
 
     public const string TrafficHeader = "captured_at,host,bytes_to_client,bytes_to_origin,category,decision";
 
@@ -29,16 +29,16 @@ internal static class InvestigationReportCsv
         foreach (var request in report.Records)
         {
             csv.Append(request.CapturedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture))
-                .Append(',').Append(Field(request.Host));
+                .Append(',').Append(CsvText.Field(request.Host));
             if (withUrl)
             {
-                csv.Append(',').Append(Field(request.Url ?? string.Empty));
+                csv.Append(',').Append(CsvText.Field(request.Url ?? string.Empty));
             }
 
-            csv.Append(',').Append(Number(request.BytesToClient))
-                .Append(',').Append(Number(request.BytesToOrigin))
-                .Append(',').Append(Field(request.Category ?? string.Empty))
-                .Append(',').Append(Field(request.Decision))
+            csv.Append(',').Append(CsvText.Number(request.BytesToClient))
+                .Append(',').Append(CsvText.Number(request.BytesToOrigin))
+                .Append(',').Append(CsvText.Field(request.Category ?? string.Empty))
+                .Append(',').Append(CsvText.Field(request.Decision))
                 .Append("\r\n");
         }
 
@@ -51,33 +51,6 @@ internal static class InvestigationReportCsv
         ArgumentNullException.ThrowIfNull(report);
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName($"investigation-{report.Investigation.Id:D}.csv");
-        return new CsvResult(Write(report), disposition.ToString());
-    }
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // Quoted when it holds a separator, a quote or a line end (RFC 4180 §2). A value a spreadsheet would run as a
-    // formula (=, +, -, @ first) is prefixed with an apostrophe: hosts and URLs come from clients' requests.
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private sealed class CsvResult(string csv, string disposition) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.ContentType = ContentType;
-            response.Headers.ContentDisposition = disposition;
-            response.Headers.CacheControl = "no-store";
-            response.Headers.XContentTypeOptions = "nosniff";
-            return response.WriteAsync(csv, httpContext.RequestAborted);
-        }
+        return CsvText.Download(Write(report), disposition.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +13,7 @@ namespace WebProxy.Admin.Statistics;
 /// </summary>
 internal static class TopSitesCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8; header=present";
+    public const string ContentType = CsvText.ContentType;
 
     public const string Header = "rank,site,requests,bytes_to_client,bytes_to_origin,blocked,visitors_on_busiest_day";
 
@@ -28,7 +27,7 @@ internal static class TopSitesCsv
         var csv = new StringBuilder().Append(Header).Append("\r\n");
         foreach (var site in report.Sites)
         {
-            Row(csv, Number(site.Rank), site.Site, site.Requests, site.BytesToClient, site.BytesToOrigin, site.Blocked, Number(site.VisitorsOnBusiestDay));
+            Row(csv, CsvText.Number(site.Rank), site.Site, site.Requests, site.BytesToClient, site.BytesToOrigin, site.Blocked, CsvText.Number(site.VisitorsOnBusiestDay));
         }
 
         var other = report.OtherSites;
@@ -45,36 +44,9 @@ internal static class TopSitesCsv
             + (report.Category is { } category ? $"-{category}" : string.Empty) + ".csv";
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(name);
-        return new CsvResult(Write(report), disposition.ToString());
+        return CsvText.Download(Write(report), disposition.ToString());
     }
 
     private static void Row(StringBuilder csv, string rank, string site, long requests, long toClient, long toOrigin, long blocked, string visitors) =>
-        csv.AppendJoin(',', rank, Field(site), Number(requests), Number(toClient), Number(toOrigin), Number(blocked), visitors).Append("\r\n");
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // Quoted when it holds a separator, a quote or a line end (RFC 4180 §2). A value a spreadsheet would run as a
-    // formula (=, +, -, @ first) is prefixed with an apostrophe: hosts come from clients' requests.
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private sealed class CsvResult(string csv, string disposition) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.ContentType = ContentType;
-            response.Headers.ContentDisposition = disposition;
-            response.Headers.CacheControl = "no-store";
-            response.Headers.XContentTypeOptions = "nosniff";
-            return response.WriteAsync(csv, httpContext.RequestAborted);
-        }
-    }
+        csv.AppendJoin(',', rank, CsvText.Field(site), CsvText.Number(requests), CsvText.Number(toClient), CsvText.Number(toOrigin), CsvText.Number(blocked), visitors).Append("\r\n");
 }

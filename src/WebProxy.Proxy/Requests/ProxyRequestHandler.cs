@@ -241,6 +241,11 @@ internal sealed class ProxyRequestHandler
     private void Record(HttpContext context, Uri destination, TransferTally? tally, TrafficDecision decision, string? rule)
     {
         var personId = context.Features.Get<ProxyIdentityFeature>()?.PersonId;
+        if (!_recorder.IsEnabled && personId is null)
+        {
+            return;
+        }
+
         var traffic = new TrafficEvent(destination.IdnHost, tally?.ToClient ?? 0, tally?.ToOrigin ?? 0, decision, rule);
         if (_recorder.IsEnabled && context.Features.Get<ClientSlot>() is { } client)
         {

@@ -38,73 +38,17 @@ internal static class StatisticsSchema
             PRIMARY KEY (day, site)) WITHOUT ROWID;
         """;
 
-    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        Mode = mode,
-        // No pool: a closed connection releases the file, so a backup or a test's temp folder sees it whole.
-        Pooling = false,
-        DefaultTimeout = 30,
-    }.ToString();
+    public static string ConnectionString(string databasePath, SqliteOpenMode mode) => SqliteFiles.ConnectionString(databasePath, mode);
 
     /// <summary>
     /// Opens a connection. <c>synchronous=NORMAL</c>: in WAL mode a commit survives a crash of the process, and a
     /// power cut can lose only the last commits, which the design accepts for counters (a crash loses at most the
     /// last flush interval) in exchange for no fsync per flush.
     /// </summary>
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL;";
-            command.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection Open(string connectionString) => SqliteFiles.Open(connectionString, "NORMAL");
 
-    /// <summary>Switches the file to WAL (a persistent setting) and creates what is missing.</summary>
-    public static void Ensure(SqliteConnection connection)
-    {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            var mode = command.ExecuteScalar() as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"The statistics database could not be put in WAL mode (it is in '{mode}').");
-            }
-        }
-
-        using var transaction = connection.BeginTransaction();
-        using (var version = connection.CreateCommand())
-        {
-            version.Transaction = transaction;
-            version.CommandText = "PRAGMA user_version;";
-            var found = Convert.ToInt64(version.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (found > Version)
-            {
-                throw new InvalidOperationException(
-                    $"The statistics database has schema version {found}; this version of WebProxy knows up to {Version}.");
-            }
-        }
-
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = CreateSql + $"PRAGMA user_version = {Version};";
-            create.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
+    /// <summary>Switches the file to WAL and creates what is missing; see <see cref="SqliteFiles.Ensure"/>.</summary>
+    public static void Ensure(SqliteConnection connection) => SqliteFiles.Ensure(connection, "statistics database", Version, CreateSql);
 
     /// <summary>The stored form of an hour: Unix seconds of its start.</summary>
     public static long Hour(DateTimeOffset hour) => hour.ToUnixTimeSeconds();
