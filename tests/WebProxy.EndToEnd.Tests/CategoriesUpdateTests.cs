@@ -105,25 +105,5 @@ public sealed class CategoriesUpdateTests : IAsyncLifetime
 
     private async Task<int> StatusAsync() => (await Curl.RunAsync(["-x", _proxy.ProxyUrl, "-o", "/dev/null", Url])).Status;
 
-    /// <summary>The shared folder sits next to the repository; the repository is found from the test binaries or,
-    /// when they are built elsewhere (--artifacts-path), from this source file.</summary>
-    private static string Ut1Archive([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        var directory = RepositoryRoot(AppContext.BaseDirectory) ?? RepositoryRoot(Path.GetDirectoryName(sourceFile)!);
-
-        var path = Path.Combine(directory?.Parent?.FullName ?? "/", "shared", "categories", "ut1", "ut1-selected-blacklists.tar.gz");
-        Assert.True(File.Exists(path), $"The UT1 test archive is expected at {path} (the shared folder next to the repository).");
-        return path;
-    }
-
-    private static DirectoryInfo? RepositoryRoot(string start)
-    {
-        var directory = new DirectoryInfo(start);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WebProxy.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory;
-    }
+    private static string Ut1Archive() => SharedData.File("categories", "ut1", "ut1-selected-blacklists.tar.gz");
 }

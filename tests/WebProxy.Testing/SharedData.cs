@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace WebProxy.Testing;
 
 /// <summary>
@@ -9,8 +7,8 @@ namespace WebProxy.Testing;
 /// </summary>
 public static class SharedData
 {
-    /// <summary>The shared folder; a test that needs it fails with the path it looked in when it is missing.</summary>
-    public static string Folder => Locate();
+    /// <summary>The shared folder (see <see cref="WebProxy.TestData.SharedTestData"/> for where it is looked for).</summary>
+    public static string Folder => WebProxy.TestData.SharedTestData.Folder;
 
     /// <summary>A file under the shared folder, which must exist.</summary>
     public static string File(params string[] parts)
@@ -18,25 +16,5 @@ public static class SharedData
         var path = Path.Combine([Folder, .. parts]);
         Assert.True(System.IO.File.Exists(path), $"The shared test data file is expected at {path} (the shared folder next to the repository).");
         return path;
-    }
-
-    private static string Locate([CallerFilePath] string sourceFile = "")
-    {
-        var root = RepositoryRoot(AppContext.BaseDirectory) ?? RepositoryRoot(Path.GetDirectoryName(sourceFile)!);
-        Assert.True(root is not null, "WebProxy.sln was not found above the test binaries or the test sources.");
-        return Path.Combine(root!.Parent?.FullName ?? "/", "shared");
-    }
-
-    private static DirectoryInfo? RepositoryRoot(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(directory.FullName, "WebProxy.sln")))
-            {
-                return directory;
-            }
-        }
-
-        return null;
     }
 }

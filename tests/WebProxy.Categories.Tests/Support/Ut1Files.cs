@@ -9,11 +9,9 @@ namespace WebProxy.Categories.Tests.Support;
 /// </summary>
 internal static class Ut1Files
 {
-    private static readonly Lazy<string> RepositoryPath = new(() => FindRepository());
+    public static string Repository => WebProxy.TestData.SharedTestData.Repository;
 
-    public static string Repository => RepositoryPath.Value;
-
-    public static string Root => Path.GetFullPath(Path.Combine(Repository, "..", "shared", "categories", "ut1"));
+    public static string Root => Path.Combine(WebProxy.TestData.SharedTestData.Folder, "categories", "ut1");
 
     public static string Archive => Path.Combine(Root, "ut1-selected-blacklists.tar.gz");
 
@@ -61,23 +59,5 @@ internal static class Ut1Files
             var columns = line.Split('\t');
             yield return (columns[0], int.Parse(columns[1], System.Globalization.CultureInfo.InvariantCulture), columns[2]);
         }
-    }
-
-    // The test binaries may live outside the repository (--artifacts-path), so also try this source file's folder.
-    private static string FindRepository([CallerFilePath] string sourceFile = "")
-    {
-        string[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty, Environment.CurrentDirectory];
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "WebProxy.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("WebProxy.sln not found above " + string.Join(", ", starts));
     }
 }

@@ -16,9 +16,7 @@ internal static class Ut1Data
         "redirector", "bank", "press", "sexual_education",
     ];
 
-    private static readonly Lazy<string> RootPath = new(() => FindRoot());
-
-    public static string Root => RootPath.Value;
+    public static string Root => Path.Combine(WebProxy.TestData.SharedTestData.Folder, "categories", "ut1");
 
     public static string FilePath(string category, string file) => Path.Combine(Root, "files", category, file + ".gz");
 
@@ -62,26 +60,5 @@ internal static class Ut1Data
         }
 
         return builder;
-    }
-
-    // The test binaries may live outside the repository (--artifacts-path), so also try this source file's folder.
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
-    {
-        string[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty, Environment.CurrentDirectory];
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "WebProxy.sln")))
-                {
-                    var root = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "categories", "ut1"));
-                    return Directory.Exists(root)
-                        ? root
-                        : throw new DirectoryNotFoundException($"The UT1 test lists are expected at {root}.");
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("WebProxy.sln not found above " + string.Join(", ", starts));
     }
 }

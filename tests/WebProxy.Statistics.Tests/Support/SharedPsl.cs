@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WebProxy.Statistics.Sites;
 
 namespace WebProxy.Statistics.Tests.Support;
@@ -10,10 +9,9 @@ internal static class SharedPsl
 {
     public const string ListFileName = "public_suffix_list.dat";
 
-    private static readonly Lazy<string> FolderPath = new(() => FindFolder());
     private static readonly Lazy<PublicSuffixList> RealList = new(() => Load());
 
-    public static string Folder => FolderPath.Value;
+    public static string Folder => Path.Combine(WebProxy.TestData.SharedTestData.Folder, "psl");
 
     public static string ListPath => Path.Combine(Folder, ListFileName);
 
@@ -26,26 +24,5 @@ internal static class SharedPsl
     {
         using var reader = new StreamReader(ListPath);
         return PublicSuffixList.Parse(reader, ListFileName);
-    }
-
-    // The test binaries may live outside the repository (--artifacts-path), so also try this source file's folder.
-    private static string FindFolder([CallerFilePath] string sourceFile = "")
-    {
-        string[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty];
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "WebProxy.sln")))
-                {
-                    var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "psl"));
-                    return Directory.Exists(folder)
-                        ? folder
-                        : throw new DirectoryNotFoundException($"The Public Suffix List test data is expected at {folder}.");
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("WebProxy.sln not found above " + string.Join(", ", starts));
     }
 }
