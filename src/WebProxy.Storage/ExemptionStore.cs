@@ -112,6 +112,44 @@ public sealed class ExemptionStore
         }
     }
 
+    /// <summary>
+    /// Deletes the ended exemptions <paramref name="ids"/> (retention, article 7.1) together with their
+    /// <c>records_deleted</c> record, which holds the count, never who or what. Only rows that are over — revoked, or
+    /// with their expiry recorded — are touched, so a row a concurrent process just extended cannot go. Returns how
+    /// many went; when none did (another process was first) nothing is written, the record included.
+    /// </summary>
+    public int DeleteEnded(IReadOnlyCollection<Guid> ids, Func<int, GovernanceEntry> record)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(record);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var deleted = 0;
+            _log.AppendAfter(command =>
+            {
+                command.CommandText = "DELETE FROM exemptions WHERE id = $id AND (revoked_at IS NOT NULL OR expiry_recorded = 1);";
+                var id = command.Parameters.Add("$id", SqliteType.Text);
+                foreach (var exemption in ids)
+                {
+                    id.Value = ExemptionRow.FormatId(exemption);
+                    deleted += command.ExecuteNonQuery();
+                }
+
+                return deleted > 0 ? record(deleted) : throw new NothingChangedException();
+            });
+            return deleted;
+        }
+        catch (NothingChangedException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Rolls the transaction back when the row to change is gone: the record must not be written alone.</summary>
     private sealed class NothingChangedException : Exception;
 }

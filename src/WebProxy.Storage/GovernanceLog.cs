@@ -83,8 +83,20 @@ public sealed class GovernanceLog : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Validate();
-        var action = GovernanceActionNames.ToName(entry.Action);
+        return AppendAfter(command =>
+        {
+            alongside?.Invoke(command);
+            return entry;
+        });
+    }
 
+    /// <summary>
+    /// Runs <paramref name="change"/> in a transaction and records the entry it returns in the same one: for a change
+    /// whose record depends on what it did (how many rows a retention run deleted). When it throws, nothing is written.
+    /// </summary>
+    internal GovernanceRecord AppendAfter(Func<SqliteCommand, GovernanceEntry> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         lock (_appendLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -93,13 +105,15 @@ public sealed class GovernanceLog : IDisposable
             // head is read, so another process cannot append between our read and our insert.
             using var transaction = _writer.BeginTransaction(deferred: false);
             var (lastSequence, lastHash) = ReadLast(transaction);
-            if (alongside is not null)
+            GovernanceEntry entry;
+            using (var command = _writer.CreateCommand())
             {
-                using var command = _writer.CreateCommand();
                 command.Transaction = transaction;
-                alongside(command);
+                entry = change(command);
             }
 
+            entry.Validate();
+            var action = GovernanceActionNames.ToName(entry.Action);
             var sequence = lastSequence + 1;
             var recordedAt = GovernanceHash.FormatTimestamp(_timeProvider.GetUtcNow());
             var hash = GovernanceHash.Compute(

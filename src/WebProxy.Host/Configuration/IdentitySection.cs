@@ -16,4 +16,10 @@ public sealed class IdentitySection
 
     /// <summary>The longest period an exemption may cover, in days (issue 4: 90 by default).</summary>
     public int MaxExemptionDays { get; set; } = 90;
+
+    /// <summary>
+    /// How long an exemption is kept after it ended (ran out or was revoked), in days: at most 183, six months
+    /// (article 7.1). Its governance records stay; the exemption itself — who, which categories, why — goes.
+    /// </summary>
+    public int ExemptionRetentionDays { get; set; } = 183;
 }

@@ -74,6 +74,8 @@ internal static class SettingsValidator
 
         Check(Enum.IsDefined(settings.Identity.ProxyAuthentication), "Identity.ProxyAuthentication", "must be WhenNeeded, Required or Off");
         Check(settings.Identity.MaxExemptionDays is >= 1 and <= 366, "Identity.MaxExemptionDays", "must be 1-366 days");
+        Check(settings.Identity.ExemptionRetentionDays is >= 0 and <= 183, "Identity.ExemptionRetentionDays",
+            "must be 0-183 days: personal data is deleted after six months at most (article 7.1)");
         if (settings.Identity.DirectoryFile is { } directoryFile)
         {
             Check(File.Exists(directoryFile), "Identity.DirectoryFile", $"the file '{directoryFile}' does not exist");

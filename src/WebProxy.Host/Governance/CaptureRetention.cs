@@ -7,15 +7,14 @@ namespace WebProxy.Host.Governance;
 
 /// <summary>
 /// Deletes captured requests older than the retention (article 7.1: at most six months), and a closed
-/// investigation's requests once its grace period has passed, except those of an investigation on legal hold, and records each deletion in the governance log — the count and the cut-off, never
-/// the data. Because those records survive a restore of <c>investigations.db</c> from a backup, <see cref="Reapply"/>
-/// runs them again before anything is served (article 7.2: data that had to be deleted must not come back).
+/// investigation's requests once its grace period has passed, except those of an investigation on legal hold, and
+/// records each deletion in the governance log — the count and the cut-off, never the data. Because those records,
+/// and those of erasures on a person's request (article 8), survive a restore of <c>investigations.db</c> from a
+/// backup, <see cref="Reapply"/> runs them again before anything is served (article 7.2: data that had to be deleted
+/// must not come back).
 /// </summary>
 internal sealed class CaptureRetention
 {
-    private const string CapturedBefore = "captured-before";
-    private const string InvestigationClosed = "investigation-closed";
-
     private readonly GovernanceState _state;
     private readonly CaptureStore _captures;
     private readonly TimeProvider _timeProvider;
@@ -33,9 +32,9 @@ internal sealed class CaptureRetention
 
     /// <summary>
     /// Deletes what is past the retention now, and the records of investigations closed longer ago than the grace
-    /// period; returns how many records went.
+    /// period; returns how many records went, by class.
     /// </summary>
-    public int Apply()
+    public RetentionDeletions Apply()
     {
         var now = _timeProvider.GetUtcNow();
         var closed = 0;
@@ -46,7 +45,7 @@ internal sealed class CaptureRetention
                 var count = _captures.DeleteInvestigation(investigation.Id);
                 if (count > 0)
                 {
-                    var closedDetails = JsonSerializer.Serialize(new { kind = InvestigationClosed, investigation = investigation.Id, count, graceDays = _closedGrace.TotalDays });
+                    var closedDetails = JsonSerializer.Serialize(new { kind = DeletionKinds.InvestigationClosed, investigation = investigation.Id, count, graceDays = _closedGrace.TotalDays });
                     _state.Log.Append(new GovernanceEntry(Actor.SystemId, GovernanceAction.RecordsDeleted, Details: closedDetails));
                     closed += count;
                 }
@@ -54,29 +53,35 @@ internal sealed class CaptureRetention
         }
 
         var cutoff = now - _retention;
-        var deleted = _captures.DeleteCapturedBefore(cutoff, _state.Investigations.OnLegalHold);
+        var held = _state.Investigations.OnLegalHold;
+        var deleted = _captures.DeleteCapturedBefore(cutoff, held);
         if (deleted > 0)
         {
+            // The holds of the moment go into the record, so re-applying it never deletes what a hold kept then
+            // and the secretary released later (that deletion is a run of its own, with its own record).
             var details = JsonSerializer.Serialize(new
             {
-                kind = CapturedBefore,
+                kind = DeletionKinds.CapturedBefore,
                 cutoff = cutoff.ToString("O", CultureInfo.InvariantCulture),
                 count = deleted,
                 retentionDays = _retention.TotalDays,
+                keptOnLegalHold = held.Order().ToArray(),
             });
             _state.Log.Append(new GovernanceEntry(Actor.SystemId, GovernanceAction.RecordsDeleted, Details: details));
         }
 
-        return deleted + closed;
+        return new RetentionDeletions(CapturedRequests: deleted, ClosedInvestigationRequests: closed, Exemptions: 0);
     }
 
     /// <summary>
-    /// Runs every recorded deletion again (with today's legal holds), so records a restored backup brought back are
-    /// gone before the first report is read; returns how many records that removed.
+    /// Runs every recorded deletion again, each with the legal holds it respected then, so records a restored backup
+    /// brought back are gone before the first report is read. What that removes is recorded too (a count, kind
+    /// <see cref="DeletionKinds.Reapplied"/>); returns how many records it removed.
     /// </summary>
     public int Reapply()
     {
-        DateTimeOffset? latest = null;
+        // Per set of holds the latest cut-off covers all earlier ones with the same holds.
+        var latestByHolds = new Dictionary<string, (DateTimeOffset Cutoff, IReadOnlySet<Guid> Kept)>(StringComparer.Ordinal);
         var removed = 0;
         foreach (var record in _state.Log.Read(DateTimeOffset.UnixEpoch, _timeProvider.GetUtcNow().AddDays(1)))
         {
@@ -86,22 +91,52 @@ internal sealed class CaptureRetention
             }
 
             using var details = JsonDocument.Parse(record.Details);
-            if (details.RootElement.TryGetProperty("kind", out var closedKind) && closedKind.GetString() == InvestigationClosed
-                && details.RootElement.TryGetProperty("investigation", out var id) && id.TryGetGuid(out var investigation))
+            var root = details.RootElement;
+            var kind = root.TryGetProperty("kind", out var kindText) ? kindText.GetString() : null;
+
+            // A closed investigation's deletion and an erasure both removed one investigation's requests.
+            if (kind is DeletionKinds.InvestigationClosed or DeletionKinds.Erasure
+                && root.TryGetProperty("investigation", out var id) && id.TryGetGuid(out var investigation))
             {
                 removed += _captures.DeleteInvestigation(investigation);
-                continue;
             }
-
-            if (details.RootElement.TryGetProperty("kind", out var kind) && kind.GetString() == CapturedBefore
-                && details.RootElement.TryGetProperty("cutoff", out var cutoffText)
-                && DateTimeOffset.TryParse(cutoffText.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var cutoff)
-                && (latest is null || cutoff > latest))
+            else if (kind == DeletionKinds.CapturedBefore
+                && root.TryGetProperty("cutoff", out var cutoffText)
+                && DateTimeOffset.TryParse(cutoffText.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var cutoff))
             {
-                latest = cutoff;
+                var kept = KeptOnLegalHold(root);
+                var key = string.Join(',', kept.Order());
+                if (!latestByHolds.TryGetValue(key, out var latest) || cutoff > latest.Cutoff)
+                {
+                    latestByHolds[key] = (cutoff, kept);
+                }
             }
         }
 
-        return removed + (latest is { } last ? _captures.DeleteCapturedBefore(last, _state.Investigations.OnLegalHold) : 0);
+        foreach (var (cutoff, kept) in latestByHolds.Values)
+        {
+            // Today's holds as well: a hold set since keeps what a restored backup holds of its investigation.
+            removed += _captures.DeleteCapturedBefore(cutoff, kept.Union(_state.Investigations.OnLegalHold).ToHashSet());
+        }
+
+        if (removed > 0)
+        {
+            var details = JsonSerializer.Serialize(new { kind = DeletionKinds.Reapplied, count = removed });
+            _state.Log.Append(new GovernanceEntry(Actor.SystemId, GovernanceAction.RecordsDeleted, Details: details));
+        }
+
+        return removed;
+    }
+
+    /// <summary>The investigations a recorded deletion left alone because they were on legal hold.</summary>
+    private IReadOnlySet<Guid> KeptOnLegalHold(JsonElement details)
+    {
+        // Records written before holds were noted in them: today's holds are the best knowledge there is.
+        if (!details.TryGetProperty("keptOnLegalHold", out var kept) || kept.ValueKind != JsonValueKind.Array)
+        {
+            return _state.Investigations.OnLegalHold;
+        }
+
+        return kept.EnumerateArray().Select(e => e.TryGetGuid(out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
     }
 }

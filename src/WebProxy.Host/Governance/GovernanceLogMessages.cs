@@ -14,6 +14,6 @@ internal static partial class GovernanceLogMessages
     [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "{Count} exemption(s) ended; their expiry is recorded in the governance log.")]
     public static partial void ExemptionsExpired(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 403, Level = LogLevel.Information, Message = "Retention: {Count} captured request(s) past their retention deleted; the deletion is recorded in the governance log.")]
-    public static partial void CapturesDeleted(ILogger logger, int count);
+    [LoggerMessage(EventId = 403, Level = LogLevel.Information, Message = "Retention deleted {CapturedRequests} captured request(s) past their retention, {ClosedInvestigationRequests} of closed investigations and {Exemptions} ended exemption(s); each deletion is recorded in the governance log.")]
+    public static partial void PersonalDataDeleted(ILogger logger, int capturedRequests, int closedInvestigationRequests, int exemptions);
 }

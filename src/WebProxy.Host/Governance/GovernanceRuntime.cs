@@ -20,8 +20,11 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     /// <summary>How often the server looks for changes made by another process (the command line).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often captured requests past their retention are deleted (and at every start).</summary>
+    /// <summary>How often personal data past its retention is deleted (and at every start).</summary>
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
+
+    /// <summary>The longest single wait for the next exemption change; a later one is reached in several waits.</summary>
+    private static readonly TimeSpan LongestExpiryWait = TimeSpan.FromDays(1);
 
     /// <summary>How soon an ended exemption whose expiry could not be recorded yet is tried again.</summary>
     private static readonly TimeSpan ExpiryRetry = TimeSpan.FromMilliseconds(250);
@@ -29,18 +32,21 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly GovernanceServices _services;
     private readonly CaptureRetention _retention;
+    private readonly ExemptionRetention _exemptionRetention;
     private readonly Lock _timerLock = new();
     private ILogger? _logger;
+    private RetentionMetrics? _retentionMetrics;
     private ITimer? _pollTimer;
     private ITimer? _expiryTimer;
     private ITimer? _retentionTimer;
     private bool _disposed;
 
-    private GovernanceRuntime(GovernanceServices services, TimeProvider timeProvider, CaptureRetention retention)
+    private GovernanceRuntime(GovernanceServices services, TimeProvider timeProvider, CaptureRetention retention, ExemptionRetention exemptionRetention)
     {
         _services = services;
         _timeProvider = timeProvider;
         _retention = retention;
+        _exemptionRetention = exemptionRetention;
     }
 
     public GovernanceState State => _services.State;
@@ -82,7 +88,8 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
             var services = GovernanceServices.Open(Path.GetFullPath(settings.DataDirectory), directory, exemptions, investigations, timeProvider);
             var runtime = new GovernanceRuntime(services, timeProvider,
                 new CaptureRetention(services.State, services.Captures, timeProvider, TimeSpan.FromDays(settings.Investigations.RetentionDays),
-                    TimeSpan.FromDays(settings.Investigations.ClosedGraceDays)));
+                    TimeSpan.FromDays(settings.Investigations.ClosedGraceDays)),
+                new ExemptionRetention(services.State, services.Store, timeProvider, TimeSpan.FromDays(settings.Identity.ExemptionRetentionDays)));
 
             // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
             runtime._retention.Reapply();
@@ -95,15 +102,16 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     }
 
     /// <summary>
-    /// Server only: looks for changes from other processes every <see cref="PollInterval"/>, and records each
+    /// Server only: looks for changes from other processes every <see cref="PollInterval"/>, records each
     /// exemption's expiry when it ends (a timer set to the next start or end, not a poll), including those that ended
-    /// while the server was down.
+    /// while the server was down, and deletes personal data past its retention at start and every
+    /// <see cref="RetentionInterval"/>, counting the deletions in <paramref name="retentionMetrics"/>.
     /// </summary>
-    public void StartTimers(ILogger logger)
+    public void StartTimers(ILogger logger, RetentionMetrics? retentionMetrics = null)
     {
         _logger = logger;
+        _retentionMetrics = retentionMetrics;
         State.Changed += (_, _) => ScheduleExpiry();
-        RecordExpiries();
         ApplyRetention();
         _pollTimer = _timeProvider.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
         _retentionTimer = _timeProvider.CreateTimer(_ => ApplyRetention(), null, RetentionInterval, RetentionInterval);
@@ -113,10 +121,13 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     {
         try
         {
-            var deleted = _retention.Apply();
-            if (deleted > 0)
+            // Expiries first: an exemption's end is on record before the exemption itself can go.
+            RecordExpiries();
+            var deleted = _retention.Apply() + _exemptionRetention.Apply();
+            _retentionMetrics?.Count(deleted);
+            if (deleted.Total > 0)
             {
-                GovernanceLogMessages.CapturesDeleted(_logger!, deleted);
+                GovernanceLogMessages.PersonalDataDeleted(_logger!, deleted.CapturedRequests, deleted.ClosedInvestigationRequests, deleted.Exemptions);
             }
         }
         catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
@@ -196,7 +207,9 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
                 : (TimeSpan?)null;
             if (due is { } delay)
             {
-                _expiryTimer = _timeProvider.CreateTimer(_ => RecordExpiries(), null, delay, Timeout.InfiniteTimeSpan);
+                // Timers take at most 2^32-2 ms (~49.7 days) and an exemption may run 90 days or more: a far end is
+                // reached in steps, each firing rescheduling for what is then next.
+                _expiryTimer = _timeProvider.CreateTimer(_ => RecordExpiries(), null, delay < LongestExpiryWait ? delay : LongestExpiryWait, Timeout.InfiniteTimeSpan);
             }
         }
     }

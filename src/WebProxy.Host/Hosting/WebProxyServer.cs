@@ -114,7 +114,8 @@ public sealed class WebProxyServer : IAsyncDisposable
             throw;
         }
 
-        governance.StartTimers(shared.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Governance"));
+        governance.StartTimers(shared.GetRequiredService<ILoggerFactory>().CreateLogger("WebProxy.Governance"),
+            new RetentionMetrics(shared.GetRequiredService<IMeterFactory>()));
         return new WebProxyServer(proxy, admin, shared, rules, governance, statistics);
     }
 

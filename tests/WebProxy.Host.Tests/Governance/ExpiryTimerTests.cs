@@ -65,6 +65,18 @@ public sealed class ExpiryTimerTests : IDisposable
         Assert.Single(Expiries(second));
     }
 
+    [Fact]
+    public void A_90_day_exemption_is_granted_while_the_server_runs()
+    {
+        // 90 days is past the longest wait a timer takes (2^32-2 ms, ~49.7 days); the grant must not fail on it.
+        using var runtime = GovernanceRuntime.Open(_settings, _clock);
+        runtime.StartTimers(NullLogger.Instance);
+
+        Grant(runtime, TimeSpan.FromDays(90));
+
+        Assert.Single(runtime.State.Exemptions.All);
+    }
+
     private void Grant(GovernanceRuntime runtime, TimeSpan period)
     {
         var granted = runtime.Exemptions.GrantResearch(Actor.Api(TestOrganisation.Manager),

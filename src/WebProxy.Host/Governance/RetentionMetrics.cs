@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace WebProxy.Host.Governance;
+
+/// <summary>
+/// Article 7.1 for IT's Prometheus: how many personal-data records the retention job deleted, by class
+/// (<c>webproxy_retention_deleted_records_total{class}</c>). The class is the only label: no person, no host.
+/// </summary>
+internal sealed class RetentionMetrics
+{
+    public const string DeletedCounter = "webproxy.retention.deleted_records";
+
+    private readonly Counter<long> _deleted;
+
+    public RetentionMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(RightsMetrics.MeterName);
+        _deleted = meter.CreateCounter<long>(DeletedCounter, "{record}",
+            "Personal-data records deleted by the retention job (article 7.1), by class: captured_requests (past " +
+            "Investigations.RetentionDays), closed_investigation_requests (past Investigations.ClosedGraceDays), " +
+            "exemptions (ended longer than Identity.ExemptionRetentionDays ago).");
+    }
+
+    public void Count(RetentionDeletions deletions)
+    {
+        Add("captured_requests", deletions.CapturedRequests);
+        Add("closed_investigation_requests", deletions.ClosedInvestigationRequests);
+        Add("exemptions", deletions.Exemptions);
+    }
+
+    private void Add(string retentionClass, int count)
+    {
+        // Every class is written, zero included, so each series exists from the first run and rate() has a start.
+        _deleted.Add(count, new KeyValuePair<string, object?>("class", retentionClass));
+    }
+}
