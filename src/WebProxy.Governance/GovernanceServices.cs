@@ -33,7 +33,7 @@ public sealed class GovernanceServices : IDisposable
         SignIn = new SignInService(State, new SignInThrottle(clock), clock);
         LogService = new GovernanceLogService(State);
         RightsRequestStore = new RightsRequestStore(log);
-        RightsRequests = new RightsRequestService(State, RightsRequestStore, clock);
+        RightsRequests = new RightsRequestService(State, RightsRequestStore, captures, clock);
         SubjectAccess = new SubjectAccessService(State, captures, RightsRequestStore, clock);
     }
 

@@ -23,21 +23,19 @@ public sealed class RightsRequestService
 
     private readonly GovernanceState _state;
     private readonly RightsRequestStore _store;
+    private readonly CapturedRequestErasure _erasure;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _writeLock = new();
 
-    public RightsRequestService(GovernanceState state, TimeProvider timeProvider)
-        : this(state, new RightsRequestStore((state ?? throw new ArgumentNullException(nameof(state))).Log), timeProvider)
-    {
-    }
-
-    public RightsRequestService(GovernanceState state, RightsRequestStore store, TimeProvider timeProvider)
+    public RightsRequestService(GovernanceState state, RightsRequestStore store, CaptureStore captures, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(captures);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _state = state;
         _store = store;
+        _erasure = new CapturedRequestErasure(state, captures);
         _timeProvider = timeProvider;
     }
 
@@ -90,7 +88,9 @@ public sealed class RightsRequestService
 
     /// <summary>
     /// Answers an open request: privacy officers only, with what was done (granted) or the reasons (refused). An
-    /// answer after the due date is still accepted, and recorded as late.
+    /// answer after the due date is still accepted, and recorded as late. Granting a deletion request may erase the
+    /// requests captured about the person (<see cref="RightsRequestAnswer.EraseCapturedRequests"/>, see
+    /// <see cref="CapturedRequestErasure"/>); the answer's record then holds how many went.
     /// </summary>
     public Outcome<RightsRequest> Answer(Actor actor, Guid id, RightsRequestAnswer answer)
     {
@@ -133,6 +133,13 @@ public sealed class RightsRequestService
             }
 
             var now = _timeProvider.GetUtcNow();
+            var erase = answer.EraseCapturedRequests == true;
+            if (erase && CheckErasure(request, outcome, now) is { } erasureProblem)
+            {
+                return erasureProblem;
+            }
+
+            var erased = erase ? _erasure.Erase(actor, request.PersonId, request.Id) : (int?)null;
             var text = answer.Text!.Trim();
             var details = JsonSerializer.Serialize(new
             {
@@ -142,6 +149,7 @@ public sealed class RightsRequestService
                 dueAt = request.DueAt,
                 late = now >= request.DueAt,
                 answerSha256 = Sha256(text),
+                erasedCapturedRequests = erased,
                 via = actor.Via,
             }, GovernanceJson.Options);
             var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RightsRequestAnswered, request.PersonId, details);
@@ -197,6 +205,16 @@ public sealed class RightsRequestService
 
     private bool IsPrivacyOfficer(Actor actor) =>
         _state.Directory.Find(actor.PersonId) is { } person && person.HasRole(Role.PrivacyOfficer);
+
+    private Problem? CheckErasure(RightsRequest request, RightsRequestOutcome outcome, DateTimeOffset now)
+    {
+        if (outcome != RightsRequestOutcome.Granted || request.Kind != RightsRequestKind.Delete)
+        {
+            return Problem.Invalid("eraseCapturedRequests", "erasing captured requests goes with granting a deletion request");
+        }
+
+        return _erasure.Check(request.PersonId, now);
+    }
 
     private static Problem? CheckText(string? text, string missing)
     {

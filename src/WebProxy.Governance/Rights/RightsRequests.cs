@@ -8,4 +8,8 @@ public sealed record RightsRequestFiling(string? Kind, string? Text);
 /// <summary>A privacy officer's answer to a rights request (admin API body).</summary>
 /// <param name="Outcome"><c>granted</c> or <c>refused</c>.</param>
 /// <param name="Text">What was done (granted) or the reasons (refused); required either way.</param>
-public sealed record RightsRequestAnswer(string? Outcome, string? Text);
+/// <param name="EraseCapturedRequests">
+/// With a granted <c>delete</c> request: also erase every request captured about the person under investigations
+/// that have ended, now (refused while one still records or is on legal hold).
+/// </param>
+public sealed record RightsRequestAnswer(string? Outcome, string? Text, bool? EraseCapturedRequests = null);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WebProxy.Governance;
+using WebProxy.Governance.Rights;
 using WebProxy.Host.Configuration;
 using WebProxy.Host.Governance;
 using WebProxy.Proxy.Telemetry;
@@ -137,6 +138,37 @@ public sealed class CaptureRetentionTests : IDisposable
         }
 
         File.Copy(backup, CapturesPath, overwrite: true);
+        using var restored = GovernanceRuntime.Open(_settings, _clock);
+        Assert.Equal(0, restored.Captures.Count(investigation));
+    }
+
+    [Fact]
+    public void An_erasure_on_a_persons_request_stays_applied_after_a_restored_backup()
+    {
+        Guid investigation;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            investigation = Approve(runtime);
+            Capture(runtime, "intranet.example.nl");
+            runtime.Captures.Flush();
+        }
+
+        var backup = Path.Combine(_temp.Path, "investigations.backup.db");
+        File.Copy(CapturesPath, backup);
+
+        // A week later the investigation has ended; the subject asks for deletion and the privacy officer erases.
+        _clock.Advance(TimeSpan.FromDays(8));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            var filed = runtime.RightsRequests.File(Actor.Api(TestOrganisation.Researcher), new RightsRequestFiling("delete", "Delete what was recorded about me"));
+            var answered = runtime.RightsRequests.Answer(Actor.Api(TestOrganisation.PrivacyOfficer), filed.Value!.Id,
+                new RightsRequestAnswer("granted", "Erased the records of the closed investigation", EraseCapturedRequests: true));
+            Assert.True(answered.Succeeded, answered.Problem?.ToString());
+            Assert.Equal(0, runtime.Captures.Count(investigation));
+        }
+
+        File.Copy(backup, CapturesPath, overwrite: true);
+        Assert.Equal(1L, CountRows(CapturesPath));
         using var restored = GovernanceRuntime.Open(_settings, _clock);
         Assert.Equal(0, restored.Captures.Count(investigation));
     }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using WebProxy.Governance.Rights;
+using WebProxy.Governance.Tests.Support;
+using WebProxy.Policy.Investigations;
+using WebProxy.Storage;
+using static WebProxy.Governance.Tests.Support.InvestigationSteps;
+using static WebProxy.Testing.TestOrganisation;
+
+namespace WebProxy.Governance.Tests.Rights;
+
+/// <summary>
+/// Article 8 with 7.1: a privacy officer who grants a person's deletion request can erase the requests captured about
+/// them under investigations that ended — recorded with the count and the person as subject, so they see it in their
+/// overview — but not while an investigation still records or is on legal hold, and not with any other answer.
+/// </summary>
+public sealed class ErasureTests : IDisposable
+{
+    private const string Done = "Erased the records captured about you under the closed investigation";
+
+    private readonly GovernanceFixture _org = new();
+
+    public void Dispose() => _org.Dispose();
+
+    private RightsRequestService Rights => _org.Instance.RightsRequests;
+
+    [Fact]
+    public void A_granted_deletion_request_erases_the_persons_records_of_an_ended_investigation_and_tells_them()
+    {
+        var investigation = CapturedAbout(Researcher, "shop.example");
+        var colleagues = CapturedAbout(Colleague, "news.example");
+        _org.Clock.SetUtcNow(investigation.End.AddDays(1));
+        var request = File(Researcher, "delete");
+
+        var answered = Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true));
+
+        Assert.True(answered.Succeeded, answered.Problem?.ToString());
+        Assert.Equal(0, _org.Instance.Captures.Count(investigation.Id));
+        Assert.Equal(1, _org.Instance.Captures.Count(colleagues.Id));
+        var erasure = Assert.Single(_org.Records(GovernanceAction.RecordsDeleted));
+        Assert.Equal((PrivacyOfficer, Researcher), (erasure.Actor, erasure.Subject));
+        var details = JsonDocument.Parse(erasure.Details).RootElement;
+        Assert.Equal(("erasure", 1, request.Id, investigation.Id),
+            (details.GetProperty("kind").GetString(), details.GetProperty("count").GetInt32(), details.GetProperty("request").GetGuid(), details.GetProperty("investigation").GetGuid()));
+        Assert.DoesNotContain("shop.example", erasure.Details, StringComparison.Ordinal);
+        var answer = JsonDocument.Parse(Assert.Single(_org.Records(GovernanceAction.RightsRequestAnswered)).Details).RootElement;
+        Assert.Equal(1, answer.GetProperty("erasedCapturedRequests").GetInt32());
+
+        // The person sees the erasure among the records about them, and no records left.
+        var overview = _org.Instance.SubjectAccess.Report(Actor.Api(Researcher)).Value!;
+        Assert.Empty(Assert.Single(overview.Investigations).Records);
+        Assert.Contains(overview.GovernanceLog, e => e.Action == "records_deleted" && e.Actor == PrivacyOfficer);
+    }
+
+    [Fact]
+    public void Nothing_is_erased_while_the_investigation_still_records()
+    {
+        var investigation = CapturedAbout(Researcher, "shop.example");
+        var request = File(Researcher, "delete");
+
+        var problem = Refused.With(
+            Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true)),
+            ProblemKind.Conflict, "eraseCapturedRequests");
+
+        Assert.Contains("once it ended", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _org.Instance.Captures.Count(investigation.Id));
+        Assert.Empty(_org.Records(GovernanceAction.RecordsDeleted));
+        Assert.False(_org.Instance.RightsRequestStore.Find(request.Id)!.IsAnswered);
+    }
+
+    [Fact]
+    public void Nothing_is_erased_while_the_investigation_is_on_legal_hold()
+    {
+        var investigation = CapturedAbout(Researcher, "shop.example");
+        Assert.True(_org.Investigations.SetLegalHold(Actor.Api(Secretary), investigation.Id, "disciplinary case 2025-7").Succeeded);
+        _org.Clock.SetUtcNow(investigation.End.AddDays(1));
+        var request = File(Researcher, "delete");
+
+        var problem = Refused.With(
+            Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true)),
+            ProblemKind.Conflict, "eraseCapturedRequests");
+
+        Assert.Contains("legal hold (disciplinary case 2025-7)", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _org.Instance.Captures.Count(investigation.Id));
+
+        // The officer refuses with the hold as the reason instead; nothing is erased.
+        Assert.True(Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("refused", "The records are on legal hold for a disciplinary case")).Succeeded);
+        Assert.Equal(1, _org.Instance.Captures.Count(investigation.Id));
+    }
+
+    [Theory]
+    [InlineData("delete", "refused")]
+    [InlineData("correct", "granted")]
+    [InlineData("block", "granted")]
+    public void Erasing_goes_only_with_a_granted_deletion_request(string kind, string outcome)
+    {
+        var investigation = CapturedAbout(Researcher, "shop.example");
+        _org.Clock.SetUtcNow(investigation.End.AddDays(1));
+        var request = File(Researcher, kind);
+
+        Refused.With(
+            Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer(outcome, "Reasons and what was done", EraseCapturedRequests: true)),
+            ProblemKind.Invalid, "eraseCapturedRequests");
+
+        Assert.Equal(1, _org.Instance.Captures.Count(investigation.Id));
+    }
+
+    /// <summary>An approved investigation of <paramref name="subject"/> with one request captured in its window.</summary>
+    private Investigation CapturedAbout(string subject, string host)
+    {
+        var investigation = _org.Approved(_org.Request(subject));
+        _org.Instance.Captures.Append(investigation.Id, investigation.Start.AddHours(1), host, null, 1200, 300, null, "tunnel");
+        _org.Instance.Captures.Flush();
+        _org.Clock.SetUtcNow(investigation.Start.AddHours(2));
+        return investigation;
+    }
+
+    private RightsRequest File(string person, string kind)
+    {
+        var filed = Rights.File(Actor.Api(person), new RightsRequestFiling(kind, "Please delete what was recorded about me"));
+        Assert.True(filed.Succeeded, filed.Problem?.ToString());
+        return filed.Value;
+    }
+}
