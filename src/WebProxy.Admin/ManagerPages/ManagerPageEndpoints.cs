@@ -15,7 +15,10 @@ namespace WebProxy.Admin.ManagerPages;
 /// <summary>
 /// Server-rendered pages for managers (issue 4): sign in, my team, grant an exemption, active exemptions. They call
 /// the same services as the API; a refused grant shows the rule's reason next to the form, with the input kept.
-/// Looking at one's team is a read of personal data, recorded with the page's purpose.
+/// Looking at one's team is a read of personal data, recorded with the page's purpose. The article-8 pages
+/// (<see cref="MyDataPage"/>, <see cref="RightsRequestPages"/>, <see cref="PrivacyOfficerPage"/>) are mapped here too;
+/// they need <see cref="WebProxy.Governance.Rights.SubjectAccessService"/> and
+/// <see cref="WebProxy.Governance.Rights.RightsRequestService"/> registered, as the host does.
 /// </summary>
 public static class ManagerPageEndpoints
 {
@@ -39,6 +42,9 @@ public static class ManagerPageEndpoints
         endpoints.MapGet("/manage/exemptions", (HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, string? notice) =>
             WithPerson(http, sessions, governance, person => ActiveExemptions(governance, person, notice))).ExcludeFromDescription();
         endpoints.MapPost("/manage/exemptions/{id:guid}/revoke", Revoke).ExcludeFromDescription();
+        endpoints.MapMyDataPage();
+        endpoints.MapRightsRequestPages();
+        endpoints.MapPrivacyOfficerPage();
         return endpoints;
     }
 
@@ -57,8 +63,10 @@ public static class ManagerPageEndpoints
             return LoginPage(outcome.Problem.Reason, form["user"], status);
         }
 
+        // Managers come for their team; everyone else, privacy officers included, starts at their own data (article 8).
         sessions.Start(http, outcome.Value.Id);
-        return Results.Redirect("/manage", permanent: false);
+        var home = governance.State.Directory.Team(outcome.Value.Id).Count > 0 ? "/manage" : "/me";
+        return Results.Redirect(home, permanent: false);
     }
 
     private static IResult LoginPage(string? error, string? user, int status = StatusCodes.Status200OK)
@@ -252,10 +260,12 @@ public static class ManagerPageEndpoints
             : PageHtml.Page("Active exemptions", $"<p class=\"error\" id=\"error\">{PageHtml.Encode(outcome.Problem.Reason)}</p>", person.DisplayName, StatusCodes.Status400BadRequest);
     }
 
-    private static IResult WithPerson(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Func<Person, IResult> page) =>
+    /// <summary>The page for the session's person, or a redirect to sign in; shared by every page on the admin port.</summary>
+    internal static IResult WithPerson(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Func<Person, IResult> page) =>
         Person(http, sessions, governance) is { } person ? page(person) : Results.Redirect("/login", permanent: false);
 
-    private static Person? Person(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance) =>
+    /// <summary>The session's person while they are in the directory; null when not signed in.</summary>
+    internal static Person? Person(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance) =>
         sessions.Find(http) is { } id ? governance.State.Directory.Find(id) : null;
 
     private static string What(Exemption exemption) => exemption switch

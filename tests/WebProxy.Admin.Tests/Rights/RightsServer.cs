@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WebProxy.Admin.Governance;
+using WebProxy.Admin.ManagerPages;
 using WebProxy.Admin.Rights;
 using WebProxy.Governance;
 using WebProxy.Policy.Exemptions;
@@ -23,8 +24,9 @@ namespace WebProxy.Admin.Tests.Rights;
 /// <summary>
 /// The rights API on a real Kestrel host (127.0.0.1, a port chosen by the OS), wired as the host wires it: the
 /// governance services over <see cref="TestOrganisation"/> and a fresh governance database in a temp folder,
-/// <see cref="AdminServiceCollectionExtensions.AddWebProxyGovernance"/>, the two rights services as singletons and
-/// <see cref="RightsApi.MapRightsApi"/>. A fake clock, so due dates can pass. Callers sign in with HTTP Basic per
+/// <see cref="AdminServiceCollectionExtensions.AddWebProxyGovernance"/>, the two rights services as singletons,
+/// <see cref="RightsApi.MapRightsApi"/> and the pages (<see cref="ManagerPageEndpoints.MapManagerPages"/>, for the
+/// article-8 pages and the sign-in form; <see cref="PageSession"/> uses them). A fake clock, so due dates can pass. Callers sign in with HTTP Basic per
 /// request (everyone has <see cref="TestOrganisation.Password"/>); <see cref="Anonymous"/> sends no credentials.
 /// </summary>
 internal sealed class RightsServer : IAsyncDisposable
@@ -70,6 +72,7 @@ internal sealed class RightsServer : IAsyncDisposable
         builder.Services.AddSingleton(governance.RightsRequests);
         var app = builder.Build();
         app.MapRightsApi();
+        app.MapManagerPages();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new RightsServer(data, clock, governance, app, new Uri(address));
