@@ -1,14 +1,16 @@
+using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using WebProxy.Governance;
 using WebProxy.Host.Configuration;
+using WebProxy.Host.Governance;
 
 namespace WebProxy.Host.Commands;
 
 /// <summary>
-/// What the <c>exemptions</c> and <c>directory</c> commands share: reading their options, turning a service's
+/// What the <c>exemptions</c>, <c>directory</c>, <c>investigations</c> and <c>rights</c> commands share: reading their options, turning a service's
 /// <see cref="Problem"/> into one line naming the option (exit code 1), and printing times, tables and JSON.
 /// Every rule lives in the services; this class only translates between them and the terminal.
 /// </summary>
@@ -51,6 +53,21 @@ internal static class GovernanceCommandOutput
         "protected" => "--protected",
         "password" => "--password-stdin",
         "id" or "person" => IdArgument,
+
+        // Investigations (articles 6.2-6.7): whoever requests, decides, withdraws or reads is the person acting.
+        "requestedBy" or "decidedBy" or "withdrawnBy" or "reader" => "--by",
+        "legalGround" => "--legal-ground",
+        "scope" => "--scope",
+        "readers" => "--reader",
+        "state" or "legalHold" => IdArgument,
+
+        // Rights requests (article 8).
+        "kind" => "--kind",
+        "text" => "--text",
+        "outcome" => "--outcome",
+        "overdue" => "--overdue",
+        "eraseCapturedRequests" => "--erase-captured-requests",
+        "csv" => "--csv",
         _ => field,
     };
 
@@ -61,6 +78,46 @@ internal static class GovernanceCommandOutput
         ArgumentNullException.ThrowIfNull(problem);
         var option = overrides is not null && overrides.TryGetValue(problem.Field, out var named) ? named : OptionFor(problem.Field);
         return FailAsync(option, problem.Reason);
+    }
+
+    /// <summary>
+    /// The person acting, from <paramref name="by"/>; when it is missing, writes <c>error: --by: ...</c> with
+    /// <paramref name="why"/> and returns null (the caller returns <see cref="Refused"/>).
+    /// </summary>
+    public static async Task<string?> RequireByAsync(ParseResult parseResult, Option<string?> by, string why)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        if (parseResult.GetValue(by) is { Length: > 0 } person)
+        {
+            return person;
+        }
+
+        await FailAsync("--by", $"name the person acting (their directory id); {why}").ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// The positional id as a GUID; when it is not one, writes <c>error: &lt;id&gt;: ...</c> naming
+    /// <paramref name="what"/> and returns null (the caller returns <see cref="Refused"/>).
+    /// </summary>
+    public static async Task<Guid?> ReadIdAsync(ParseResult parseResult, Argument<string> id, string what)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var text = parseResult.GetValue(id) ?? string.Empty;
+        if (Guid.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        await FailAsync(IdArgument, $"'{text}' is not {what} id (a GUID as the command that created it printed it)").ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The governance database, the directory and the services, as the settings on the command line name them.</summary>
+    public static GovernanceRuntime OpenRuntime(ParseResult parseResult, out WebProxySettings settings)
+    {
+        settings = CommonOptions.LoadSettings(parseResult);
+        return GovernanceRuntime.Open(settings, TimeProvider.System);
     }
 
     /// <summary>Writes <c>error: option: reason</c> (one line) and returns <see cref="Refused"/>.</summary>

@@ -20,6 +20,8 @@ public static class WebProxyCommandLine
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(ExemptionsCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
+        root.Subcommands.Add(InvestigationsCommand.Create());
+        root.Subcommands.Add(RightsCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using WebProxy.Policy.Exemptions;
+using WebProxy.Policy.Investigations;
 using WebProxy.Storage;
 using WebProxy.Testing;
 
@@ -64,6 +65,36 @@ internal sealed partial class GovernanceCommands : IDisposable
         Assert.StartsWith($"error: {option}: ", line, StringComparison.Ordinal);
         Assert.Empty(result.StandardOutput);
         return line;
+    }
+
+    /// <summary>The investigations as stored, read without the services.</summary>
+    public IReadOnlyList<Investigation> StoredInvestigations()
+    {
+        using var log = new GovernanceLog(DataDirectory, TimeProvider.System);
+        return new InvestigationStore(log).Load().All;
+    }
+
+    /// <summary>The rights requests as stored, read without the services.</summary>
+    public IReadOnlyList<RightsRequest> StoredRightsRequests()
+    {
+        using var log = new GovernanceLog(DataDirectory, TimeProvider.System);
+        return new RightsRequestStore(log).Load();
+    }
+
+    /// <summary>Records one request of the subject under <paramref name="investigation"/>, as the proxy's capture does.</summary>
+    public void Capture(Guid investigation, string host, string? url = null, string? category = null, string decision = "allowed")
+    {
+        using var captures = new CaptureStore(DataDirectory);
+        captures.Append(investigation, DateTimeOffset.UtcNow, host, url, 1234, 56, category, decision);
+        captures.Flush();
+    }
+
+    /// <summary>The id a creating command prints on its first line: <c>&lt;heading&gt; &lt;id&gt;:</c>.</summary>
+    public static Guid CreatedId(ChildProcessResult result, string heading)
+    {
+        var match = Regex.Match(result.StandardOutput, $@"^{Regex.Escape(heading)} ([0-9a-f-]{{36}}):", RegexOptions.Multiline);
+        Assert.True(match.Success, $"No '{heading} <id>' line.\n{result.Describe()}");
+        return Guid.Parse(match.Groups[1].Value);
     }
 
     [GeneratedRegex(@"^Granted exemption ([0-9a-f-]{36}):", RegexOptions.Multiline)]
