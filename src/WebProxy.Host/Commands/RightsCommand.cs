@@ -38,10 +38,12 @@ internal static class RightsCommand
             Description = $"Which data it is about and what should change, in the person's own words (at most {RightsRequestService.MaxTextLength} characters).",
             HelpName = "TEXT",
         };
+        var textStdin = TextStdin();
         var command = new Command("file", "File a request to correct, complete, delete or block one's own data (article 8); a privacy officer answers within 28 days. Prints the new id.");
         command.Options.Add(by);
         command.Options.Add(kind);
         command.Options.Add(text);
+        command.Options.Add(textStdin);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (await RequireByAsync(parseResult, by, "a rights request is filed by the person it is about").ConfigureAwait(false) is not { } person)
@@ -49,8 +51,13 @@ internal static class RightsCommand
                 return Refused;
             }
 
+            if (await ReadTextAsync(parseResult, text, textStdin).ConfigureAwait(false) is not { } typed)
+            {
+                return Refused;
+            }
+
             using var runtime = OpenRuntime(parseResult, out var settings);
-            var outcome = runtime.RightsRequests.File(Actor.CommandLine(person), new RightsRequestFiling(parseResult.GetValue(kind), parseResult.GetValue(text)));
+            var outcome = runtime.RightsRequests.File(Actor.CommandLine(person), new RightsRequestFiling(parseResult.GetValue(kind), typed.Text));
             if (!outcome.Succeeded)
             {
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
@@ -134,11 +141,13 @@ internal static class RightsCommand
             Description = "With a granted delete request: erase every request captured about the person under investigations that ended " +
                 "(refused, erasing nothing, while one records or is on legal hold).",
         };
+        var textStdin = TextStdin();
         var command = new Command("answer", "Answer a rights request (privacy officers); an answer after the due date is accepted and recorded as late.");
         command.Arguments.Add(id);
         command.Options.Add(by);
         command.Options.Add(outcome);
         command.Options.Add(text);
+        command.Options.Add(textStdin);
         command.Options.Add(erase);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -152,9 +161,14 @@ internal static class RightsCommand
                 return Refused;
             }
 
+            if (await ReadTextAsync(parseResult, text, textStdin).ConfigureAwait(false) is not { } typed)
+            {
+                return Refused;
+            }
+
             using var runtime = OpenRuntime(parseResult, out var settings);
             var answered = runtime.RightsRequests.Answer(
-                Actor.CommandLine(person), requestId, new RightsRequestAnswer(parseResult.GetValue(outcome), parseResult.GetValue(text), parseResult.GetValue(erase)));
+                Actor.CommandLine(person), requestId, new RightsRequestAnswer(parseResult.GetValue(outcome), typed.Text, parseResult.GetValue(erase)));
             if (!answered.Succeeded)
             {
                 return await RefuseAsync(answered.Problem).ConfigureAwait(false);
@@ -198,4 +212,33 @@ internal static class RightsCommand
     }
 
     private static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
+
+    /// <summary>
+    /// <c>--text-stdin</c>: a request or an answer often names the data it is about; read from standard input it stays
+    /// out of the shell history and the process list, where <c>--text</c> would leave it.
+    /// </summary>
+    private static Option<bool> TextStdin() => new("--text-stdin")
+    {
+        Description = "Read the text from standard input (all of it) instead of --text, so it stays out of the shell history and the process list.",
+    };
+
+    /// <summary>The text from <c>--text</c> or standard input; null, with the error written, when both are given.</summary>
+    private static async Task<TypedText?> ReadTextAsync(ParseResult parseResult, Option<string?> text, Option<bool> textStdin)
+    {
+        if (!parseResult.GetValue(textStdin))
+        {
+            return new TypedText(parseResult.GetValue(text));
+        }
+
+        if (parseResult.GetValue(text) is not null)
+        {
+            await FailAsync("--text-stdin", "give the text with --text or on standard input, not both").ConfigureAwait(false);
+            return null;
+        }
+
+        return new TypedText(await Console.In.ReadToEndAsync().ConfigureAwait(false));
+    }
+
+    /// <summary>The text as given; the service says when it is missing or too long.</summary>
+    private sealed record TypedText(string? Text);
 }

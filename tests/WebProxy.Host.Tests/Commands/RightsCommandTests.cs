@@ -56,6 +56,26 @@ public sealed class RightsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_text_can_come_from_standard_input_to_stay_out_of_the_shell_history()
+    {
+        var both = await _commands.RunAsync(["rights", "file", "--by", Researcher, "--kind", "delete", "--text", RequestText, "--text-stdin"], RequestText);
+        Assert.Contains("not both", AssertRefused(both, "--text-stdin"), StringComparison.Ordinal);
+        Assert.Empty(_commands.StoredRightsRequests());
+
+        var empty = await _commands.RunAsync(["rights", "file", "--by", Researcher, "--kind", "delete", "--text-stdin"], "");
+        AssertRefused(empty, "--text");
+
+        var filed = await _commands.RunAsync(["rights", "file", "--by", Researcher, "--kind", "correct", "--text-stdin"], RequestText + "\n");
+        Assert.True(filed.ExitCode == 0, filed.Describe());
+        var id = CreatedId(filed, "Filed rights request");
+        Assert.Equal(RequestText, Assert.Single(_commands.StoredRightsRequests()).Text);
+
+        var answered = await _commands.RunAsync(["rights", "answer", id.ToString(), "--by", PrivacyOfficer, "--outcome", "granted", "--text-stdin"], AnswerText);
+        Assert.True(answered.ExitCode == 0, answered.Describe());
+        Assert.Equal(AnswerText, Assert.Single(_commands.StoredRightsRequests()).Answer);
+    }
+
+    [Fact]
     public async Task A_request_is_filed_listed_with_a_purpose_answered_with_a_text_and_shown_in_the_overview()
     {
         var file = await _commands.RunAsync(["rights", "file", "--by", Researcher, "--kind", "correct", "--text", RequestText]);
