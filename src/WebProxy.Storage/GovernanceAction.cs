@@ -54,6 +54,11 @@ public enum GovernanceAction
     /// <summary>Personal data was deleted (retention, erasure); the record holds counts, never the data (article 7.1).</summary>
     RecordsDeleted,
 
+    /// <summary>
+    /// An investigation's records were blocked on the subject's granted request (article 8): kept, no longer provided.
+    /// </summary>
+    RecordsBlocked,
+
     /// <summary>A person filed a request to correct, complete, delete or block their data (article 8).</summary>
     RightsRequestFiled,
 

@@ -9,8 +9,9 @@ internal static class GovernanceSchema
     // commit together. 3: the investigations it governs (issue 6), likewise; their captured records are personal data
     // with a retention limit and live in investigations.db (CaptureStore), not here. Every table is created with
     // IF NOT EXISTS, so an older file gains what it lacks when it is opened. 4: the employees' rights requests
-    // (article 8), so a filing or an answer commits with its record.
-    public const int Version = 4;
+    // (article 8), so a filing or an answer commits with its record. 5: the blocks on investigations' records granted
+    // on such requests, beside the investigations so a restored investigations.db cannot lift them (article 7.2).
+    public const int Version = 5;
 
     // The triggers stop the application (and a careless operator) from changing history; they do not stop someone
     // with write access to the file, who can drop them. The hash chain and the exported head are what detect that.
@@ -89,6 +90,11 @@ internal static class GovernanceSchema
             answer      TEXT NULL);
         CREATE INDEX IF NOT EXISTS rights_requests_person ON rights_requests (person);
         CREATE INDEX IF NOT EXISTS rights_requests_open ON rights_requests (answered_at, due_at);
+        CREATE TABLE IF NOT EXISTS blocked_investigations (
+            investigation TEXT PRIMARY KEY REFERENCES investigations (id),
+            request       TEXT NOT NULL,
+            blocked_by    TEXT NOT NULL,
+            blocked_at    TEXT NOT NULL);
         """;
 
     public static string ConnectionString(string databasePath, SqliteOpenMode mode) => SqliteFiles.ConnectionString(databasePath, mode);

@@ -13,6 +13,9 @@ internal static class InvestigationRow
         "decided_by, decided_at, refusal_reason, defer_disclosure, withdrawn_by, withdrawn_at, withdrawal_reason, " +
         "hold_reason, hold_set_by, hold_set_at, hold_released_by, hold_released_at, hold_release_reason";
 
+    /// <summary>The block columns <see cref="Read"/> expects after <see cref="Columns"/> (a LEFT JOIN of <c>blocked_investigations</c>).</summary>
+    public const string BlockColumns = "request, blocked_by, blocked_at";
+
     public static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     /// <summary>Binds a new, requested investigation (the decision, withdrawal and hold columns start empty).</summary>
@@ -36,7 +39,7 @@ internal static class InvestigationRow
         command.Parameters.AddWithValue("$requested_at", GovernanceHash.FormatTimestamp(investigation.RequestedAt));
     }
 
-    /// <summary>Reads the row at the reader's position (columns in <see cref="Columns"/>' order).</summary>
+    /// <summary>Reads the row at the reader's position (<see cref="Columns"/>, then <see cref="BlockColumns"/>).</summary>
     public static Investigation Read(SqliteDataReader reader)
     {
         var idText = reader.GetString(0);
@@ -71,6 +74,15 @@ internal static class InvestigationRow
             };
         }
 
+        RecordsBlock? block = null;
+        if (Text(reader, 25) is { } requestText)
+        {
+            block = new RecordsBlock(
+                Guid.TryParseExact(requestText, "D", out var request) ? request : throw Unreadable(idText, "blocked_investigations.request"),
+                Text(reader, 26) ?? throw Unreadable(idText, "blocked_investigations.blocked_by"),
+                Time(reader, 27, idText, "blocked_investigations.blocked_at")!.Value);
+        }
+
         return new Investigation
         {
             Id = id,
@@ -93,6 +105,7 @@ internal static class InvestigationRow
             WithdrawnAt = Time(reader, 17, idText, "withdrawn_at", optional: true),
             WithdrawalReason = Text(reader, 18),
             LegalHold = hold,
+            Block = block,
         };
     }
 

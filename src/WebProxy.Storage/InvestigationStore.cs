@@ -28,7 +28,11 @@ public sealed class InvestigationStore
     {
         using var connection = GovernanceSchema.Open(GovernanceSchema.ConnectionString(_log.DatabasePath, SqliteOpenMode.ReadOnly));
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {InvestigationRow.Columns} FROM investigations ORDER BY rowid;";
+        command.CommandText = $"""
+            SELECT {InvestigationRow.Columns}, {InvestigationRow.BlockColumns}
+            FROM investigations LEFT JOIN blocked_investigations ON investigation = id
+            ORDER BY investigations.rowid;
+            """;
         using var reader = command.ExecuteReader();
         var investigations = new List<Investigation>();
         while (reader.Read())
@@ -154,6 +158,28 @@ public sealed class InvestigationStore
             command.Parameters.AddWithValue("$released_by", releasedBy);
             command.Parameters.AddWithValue("$released_at", GovernanceHash.FormatTimestamp(releasedAt));
             command.Parameters.AddWithValue("$reason", reason);
+        });
+    }
+
+    /// <summary>
+    /// Blocks an approved investigation's records together with its <c>records_blocked</c> record. Null, writing
+    /// nothing, when it is missing, was never approved, or is blocked already.
+    /// </summary>
+    public GovernanceRecord? Block(Guid id, RecordsBlock block, GovernanceEntry record)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentException.ThrowIfNullOrEmpty(block.BlockedBy);
+        return Change(record, """
+            INSERT INTO blocked_investigations (investigation, request, blocked_by, blocked_at)
+            SELECT id, $request, $blocked_by, $blocked_at FROM investigations
+            WHERE id = $id AND decided_at IS NOT NULL AND state IN ('approved', 'withdrawn')
+              AND NOT EXISTS (SELECT 1 FROM blocked_investigations WHERE investigation = $id);
+            """, command =>
+        {
+            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
+            command.Parameters.AddWithValue("$request", InvestigationRow.FormatId(block.RequestId));
+            command.Parameters.AddWithValue("$blocked_by", block.BlockedBy);
+            command.Parameters.AddWithValue("$blocked_at", GovernanceHash.FormatTimestamp(block.BlockedAt));
         });
     }
 

@@ -163,6 +163,36 @@ public sealed class InvestigationStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_block_is_stored_once_with_its_record_and_only_on_an_approved_investigation()
+    {
+        var requested = Requested();
+        var block = new RecordsBlock(Guid.NewGuid(), "p.officer", Start.AddDays(9));
+        Assert.Null(_store.Block(requested.Id, block, Entry(GovernanceAction.RecordsBlocked, requested)));
+
+        Assert.NotNull(_store.Decide(requested.Id, InvestigationDecision.Approval("secretary", Start.AddHours(2), deferDisclosure: false), Entry(GovernanceAction.InvestigationApproved, requested)));
+        var record = _store.Block(requested.Id, block, Entry(GovernanceAction.RecordsBlocked, requested));
+
+        Assert.Equal(GovernanceAction.RecordsBlocked, record!.Action);
+        Assert.Equal(block, Assert.Single(_store.Load().All).Block);
+        Assert.Null(_store.Block(requested.Id, block with { RequestId = Guid.NewGuid() }, Entry(GovernanceAction.RecordsBlocked, requested)));
+        Assert.Equal(3, _log.Head()!.Sequence);
+    }
+
+    [Fact]
+    public void A_version_4_database_gains_the_blocks_table_and_keeps_its_investigations()
+    {
+        var investigation = Requested();
+        _log.Dispose();
+        RawSql.Execute(Path.Combine(_data.Path, GovernanceLog.FileName), "DROP TABLE blocked_investigations; PRAGMA user_version = 4;");
+
+        using var reopened = new GovernanceLog(_data.Path, _clock);
+        var store = new InvestigationStore(reopened);
+
+        Assert.Null(Assert.Single(store.Load().All).Block);
+        Assert.Equal((long)GovernanceSchema.Version, RawSql.Scalar(reopened.DatabasePath, "PRAGMA user_version;"));
+    }
+
+    [Fact]
     public void A_row_changed_by_hand_is_reported_with_its_id()
     {
         var investigation = Requested();

@@ -12,6 +12,7 @@ namespace WebProxy.Admin.Investigations;
 /// <param name="Recording">Whether the subject's requests are being recorded at the time of the answer.</param>
 /// <param name="CaptureStart">When recording starts (the later of the start and the approval); null unless approved.</param>
 /// <param name="CaptureEnd">When recording stops (the earlier of the end and a withdrawal); null unless approved.</param>
+/// <param name="RecordsBlockedAt">Since when its records are blocked at the subject's request (article 8); else null.</param>
 public sealed record InvestigationView(
     Guid Id,
     string Subject,
@@ -35,7 +36,8 @@ public sealed record InvestigationView(
     string? WithdrawnBy,
     DateTimeOffset? WithdrawnAt,
     string? WithdrawalReason,
-    LegalHoldView? LegalHold)
+    LegalHoldView? LegalHold,
+    DateTimeOffset? RecordsBlockedAt)
 {
     public static InvestigationView Of(Investigation investigation, DateTimeOffset now)
     {
@@ -63,7 +65,8 @@ public sealed record InvestigationView(
             investigation.WithdrawnBy,
             investigation.WithdrawnAt,
             investigation.WithdrawalReason,
-            investigation.LegalHold is { } hold ? LegalHoldView.Of(hold) : null);
+            investigation.LegalHold is { } hold ? LegalHoldView.Of(hold) : null,
+            investigation.Block?.BlockedAt);
     }
 }
 

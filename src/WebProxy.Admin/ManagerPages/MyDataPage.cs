@@ -123,6 +123,7 @@ internal static class MyDataPage
                 {Row("Refused because", null, null, investigation.RefusalReason, directory, zone)}
                 {Row("Withdrawn", investigation.WithdrawnBy, investigation.WithdrawnAt, investigation.WithdrawalReason, directory, zone)}
                 {Row("Kept longer (legal hold) because", null, null, investigation.LegalHoldReason, directory, zone)}
+                {Row("Blocked at your request: kept, no longer provided to the readers, since", null, investigation.RecordsBlockedAt, null, directory, zone)}
                 <tr><th scope="row">Who may read the report</th><td>{string.Join(", ", investigation.Readers.Select(r => RightsPageParts.Who(r, directory)))}</td></tr>
                 </tbody></table>
                 """);

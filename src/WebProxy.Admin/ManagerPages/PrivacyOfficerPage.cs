@@ -47,8 +47,8 @@ internal static class PrivacyOfficerPage
         }
 
         var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var attempt = new AnswerAttempt(id, values["outcome"], values["text"]) { Erase = values["erase"] == "true" };
-        var outcome = rights.Answer(Actor.Page(person.Id), id, new RightsRequestAnswer(attempt.Outcome, attempt.Text, attempt.Erase));
+        var attempt = new AnswerAttempt(id, values["outcome"], values["text"]) { Erase = values["erase"] == "true", Block = values["block"] == "true" };
+        var outcome = rights.Answer(Actor.Page(person.Id), id, new RightsRequestAnswer(attempt.Outcome, attempt.Text, attempt.Erase, attempt.Block));
         if (outcome.Succeeded)
         {
             return Results.Redirect("/privacy/requests?notice=answered", permanent: false);
@@ -111,7 +111,7 @@ internal static class PrivacyOfficerPage
                 </fieldset>
                 <label for="answer-{request.Id}">Answer to {PageHtml.Encode(directory.Find(request.PersonId)?.DisplayName ?? request.PersonId)}</label>
                 <textarea id="answer-{request.Id}" name="text" maxlength="{RightsRequestService.MaxTextLength}" required>{PageHtml.Encode(kept?.Text)}</textarea>
-                {(request.Kind == RightsRequestKind.Delete ? EraseChoice(request.Id, kept) : string.Empty)}
+                {CapturedRequestsChoice(request, kept)}
                 <p><button type="submit">Send the answer</button></p></form></section>
                 """);
         }
@@ -126,18 +126,28 @@ internal static class PrivacyOfficerPage
         return $"<label><input type=\"radio\" name=\"outcome\" value=\"{outcome}\" id=\"{outcome}-{request}\" required{isChecked}> {PageHtml.Encode(label)}</label>";
     }
 
-    /// <summary>For a deletion request: erase what investigations captured about the person, with a granted answer.</summary>
-    private static string EraseChoice(Guid request, AnswerAttempt? kept)
+    /// <summary>
+    /// For a deletion request: erase what investigations captured about the person; for a blocking request: block it.
+    /// Either only with a granted answer.
+    /// </summary>
+    private static string CapturedRequestsChoice(RightsRequest request, AnswerAttempt? kept) => request.Kind switch
     {
-        var isChecked = kept?.Erase == true ? " checked" : string.Empty;
-        return $"<label><input type=\"checkbox\" name=\"erase\" value=\"true\" id=\"erase-{request}\"{isChecked}> " +
-            "Erase every request captured about this person under investigations that ended (refused while one records or is on legal hold)</label>";
-    }
+        RightsRequestKind.Delete => Box("erase", request.Id, kept?.Erase == true,
+            "Erase every request captured about this person under investigations that ended (refused while one records or is on legal hold)"),
+        RightsRequestKind.Block => Box("block", request.Id, kept?.Block == true,
+            "Block every request captured about this person under investigations that ended: kept until their retention ends, no longer provided to the readers (refused while one records or is on legal hold)"),
+        _ => string.Empty,
+    };
+
+    private static string Box(string name, Guid request, bool isChecked, string label) =>
+        $"<label><input type=\"checkbox\" name=\"{name}\" value=\"true\" id=\"{name}-{request}\"{(isChecked ? " checked" : string.Empty)}> {PageHtml.Encode(label)}</label>";
 
     /// <summary>An answer as typed, kept with the rule's refusal so the officer need not type it again.</summary>
     private sealed record AnswerAttempt(Guid Id, string? Outcome, string? Text)
     {
         public bool Erase { get; init; }
+
+        public bool Block { get; init; }
 
         public Problem? Problem { get; init; }
     }

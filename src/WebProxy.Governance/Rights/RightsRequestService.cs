@@ -23,7 +23,7 @@ public sealed class RightsRequestService
 
     private readonly GovernanceState _state;
     private readonly RightsRequestStore _store;
-    private readonly CapturedRequestErasure _erasure;
+    private readonly CapturedRequestRights _captured;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _writeLock = new();
 
@@ -35,7 +35,7 @@ public sealed class RightsRequestService
         ArgumentNullException.ThrowIfNull(timeProvider);
         _state = state;
         _store = store;
-        _erasure = new CapturedRequestErasure(state, captures);
+        _captured = new CapturedRequestRights(state, captures);
         _timeProvider = timeProvider;
     }
 
@@ -89,8 +89,10 @@ public sealed class RightsRequestService
     /// <summary>
     /// Answers an open request: privacy officers only, with what was done (granted) or the reasons (refused). An
     /// answer after the due date is still accepted, and recorded as late. Granting a deletion request may erase the
-    /// requests captured about the person (<see cref="RightsRequestAnswer.EraseCapturedRequests"/>, see
-    /// <see cref="CapturedRequestErasure"/>); the answer's record then holds how many went.
+    /// requests captured about the person (<see cref="RightsRequestAnswer.EraseCapturedRequests"/>), granting a
+    /// blocking request may block them (<see cref="RightsRequestAnswer.BlockCapturedRequests"/>), see
+    /// <see cref="CapturedRequestRights"/>; the answer's record then holds how many records went or investigations
+    /// were blocked.
     /// </summary>
     public Outcome<RightsRequest> Answer(Actor actor, Guid id, RightsRequestAnswer answer)
     {
@@ -134,12 +136,19 @@ public sealed class RightsRequestService
 
             var now = _timeProvider.GetUtcNow();
             var erase = answer.EraseCapturedRequests == true;
-            if (erase && CheckErasure(request, outcome, now) is { } erasureProblem)
+            if (erase && Check(request, outcome, RightsRequestKind.Delete, "eraseCapturedRequests", now) is { } erasureProblem)
             {
                 return erasureProblem;
             }
 
-            var erased = erase ? _erasure.Erase(actor, request.PersonId, request.Id) : (int?)null;
+            var block = answer.BlockCapturedRequests == true;
+            if (block && Check(request, outcome, RightsRequestKind.Block, "blockCapturedRequests", now) is { } blockProblem)
+            {
+                return blockProblem;
+            }
+
+            var erased = erase ? _captured.Erase(actor, request.PersonId, request.Id) : (int?)null;
+            var blocked = block ? _captured.Block(actor, request.PersonId, request.Id, now) : (int?)null;
             var text = answer.Text!.Trim();
             var details = JsonSerializer.Serialize(new
             {
@@ -150,6 +159,7 @@ public sealed class RightsRequestService
                 late = now >= request.DueAt,
                 answerSha256 = Sha256(text),
                 erasedCapturedRequests = erased,
+                blockedInvestigations = blocked,
                 via = actor.Via,
             }, GovernanceJson.Options);
             var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RightsRequestAnswered, request.PersonId, details);
@@ -206,14 +216,17 @@ public sealed class RightsRequestService
     private bool IsPrivacyOfficer(Actor actor) =>
         _state.Directory.Find(actor.PersonId) is { } person && person.HasRole(Role.PrivacyOfficer);
 
-    private Problem? CheckErasure(RightsRequest request, RightsRequestOutcome outcome, DateTimeOffset now)
+    /// <summary>Whether the erasure or block <paramref name="field"/> asks for goes with this answer, now.</summary>
+    private Problem? Check(RightsRequest request, RightsRequestOutcome outcome, RightsRequestKind kind, string field, DateTimeOffset now)
     {
-        if (outcome != RightsRequestOutcome.Granted || request.Kind != RightsRequestKind.Delete)
+        if (outcome != RightsRequestOutcome.Granted || request.Kind != kind)
         {
-            return Problem.Invalid("eraseCapturedRequests", "erasing captured requests goes with granting a deletion request");
+            return Problem.Invalid(field, kind == RightsRequestKind.Delete
+                ? "erasing captured requests goes with granting a deletion request"
+                : "blocking captured requests goes with granting a blocking request");
         }
 
-        return _erasure.Check(request.PersonId, now);
+        return _captured.Check(request.PersonId, now, field);
     }
 
     private static Problem? CheckText(string? text, string missing)

@@ -12,4 +12,8 @@ public sealed record RightsRequestFiling(string? Kind, string? Text);
 /// With a granted <c>delete</c> request: also erase every request captured about the person under investigations
 /// that have ended, now (refused while one still records or is on legal hold).
 /// </param>
-public sealed record RightsRequestAnswer(string? Outcome, string? Text, bool? EraseCapturedRequests = null);
+/// <param name="BlockCapturedRequests">
+/// With a granted <c>block</c> request: block those records instead — kept until their retention ends, shown to the
+/// person, no longer provided to the readers (same conditions).
+/// </param>
+public sealed record RightsRequestAnswer(string? Outcome, string? Text, bool? EraseCapturedRequests = null, bool? BlockCapturedRequests = null);

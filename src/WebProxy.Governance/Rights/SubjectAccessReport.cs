@@ -32,6 +32,7 @@ public sealed record SubjectAccessReport(
 /// <summary>An investigation as its subject sees it, with the records captured about them under it.</summary>
 /// <param name="State"><c>requested</c>, <c>approved</c>, <c>refused</c> or <c>withdrawn</c>.</param>
 /// <param name="LegalHoldReason">Why the records are kept longer, while a legal hold is in force; else null.</param>
+/// <param name="RecordsBlockedAt">Since when the records are blocked at their request (no longer provided to the readers); else null.</param>
 /// <param name="Records">Every request recorded about them under it, oldest first (none unless it was approved).</param>
 public sealed record SubjectInvestigationView(
     Guid Id,
@@ -52,6 +53,7 @@ public sealed record SubjectInvestigationView(
     DateTimeOffset? WithdrawnAt,
     string? WithdrawalReason,
     string? LegalHoldReason,
+    DateTimeOffset? RecordsBlockedAt,
     IReadOnlyList<CapturedRequest> Records)
 {
     public static SubjectInvestigationView Of(Investigation investigation, IReadOnlyList<CapturedRequest> records)
@@ -77,6 +79,7 @@ public sealed record SubjectInvestigationView(
             investigation.WithdrawnAt,
             investigation.WithdrawalReason,
             investigation.LegalHold is { InForce: true } hold ? hold.Reason : null,
+            investigation.Block?.BlockedAt,
             records);
     }
 }

@@ -67,6 +67,7 @@ internal static class GovernanceCommandOutput
         "outcome" => "--outcome",
         "overdue" => "--overdue",
         "eraseCapturedRequests" => "--erase-captured-requests",
+        "blockCapturedRequests" => "--block-captured-requests",
         "csv" => "--csv",
         _ => field,
     };

@@ -141,6 +141,11 @@ internal static class RightsCommand
             Description = "With a granted delete request: erase every request captured about the person under investigations that ended " +
                 "(refused, erasing nothing, while one records or is on legal hold).",
         };
+        var block = new Option<bool>("--block-captured-requests")
+        {
+            Description = "With a granted block request: block every request captured about the person under investigations that ended: " +
+                "kept until their retention ends, no longer provided to the readers (refused while one records or is on legal hold).",
+        };
         var textStdin = TextStdin();
         var command = new Command("answer", "Answer a rights request (privacy officers); an answer after the due date is accepted and recorded as late.");
         command.Arguments.Add(id);
@@ -149,6 +154,7 @@ internal static class RightsCommand
         command.Options.Add(text);
         command.Options.Add(textStdin);
         command.Options.Add(erase);
+        command.Options.Add(block);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (await ReadIdAsync(parseResult, id, "a rights request").ConfigureAwait(false) is not { } requestId)
@@ -168,7 +174,7 @@ internal static class RightsCommand
 
             using var runtime = OpenRuntime(parseResult, out var settings);
             var answered = runtime.RightsRequests.Answer(
-                Actor.CommandLine(person), requestId, new RightsRequestAnswer(parseResult.GetValue(outcome), typed.Text, parseResult.GetValue(erase)));
+                Actor.CommandLine(person), requestId, new RightsRequestAnswer(parseResult.GetValue(outcome), typed.Text, parseResult.GetValue(erase), parseResult.GetValue(block)));
             if (!answered.Succeeded)
             {
                 return await RefuseAsync(answered.Problem).ConfigureAwait(false);

@@ -72,6 +72,9 @@ public sealed record Investigation
     /// <summary>The latest legal hold on its records, in force or released; null when there never was one.</summary>
     public LegalHold? LegalHold { get; init; }
 
+    /// <summary>The block on its records at the subject's request; null while there is none.</summary>
+    public RecordsBlock? Block { get; init; }
+
     /// <summary>Whether it was approved (it may have been withdrawn since): only then were records captured and may the report be read.</summary>
     public bool WasApproved => State is InvestigationState.Approved || (State is InvestigationState.Withdrawn && DecidedAt is not null);
 

@@ -248,8 +248,14 @@ public sealed class InvestigationRules
             return Conflict("state", $"the investigation is {InvestigationNames.Name(investigation.State)}; a report exists only once it is approved");
         }
 
-        return now < approvedAt
-            ? Conflict("state", $"the investigation was approved only at {approvedAt:O}")
+        if (now < approvedAt)
+        {
+            return Conflict("state", $"the investigation was approved only at {approvedAt:O}");
+        }
+
+        // Article 8 with 7.2: blocked data is kept until its retention ends but no longer provided to anyone but the subject.
+        return investigation.Block is { } block
+            ? Conflict("state", $"its records are blocked at the subject's request since {block.BlockedAt:O} (article 8); they are kept until their retention ends but no longer provided")
             : null;
     }
 

@@ -227,19 +227,23 @@ public sealed class RightsPagesTests
         governance.Captures.Flush();
         var deletion = await server.FileAsync(Researcher, "delete", "Delete the shop visits of March");
         var correction = await server.FileAsync(Researcher, "correct", "My department is wrong");
+        var blocking = await server.FileAsync(Researcher, "block", "Stop giving out the shop visits");
         using var officer = await PageSession.SignInAsync(server, PrivacyOfficer);
 
-        // The box is offered for the deletion request only.
+        // The erase box is offered for the deletion request, the block box for the blocking request, neither otherwise.
         var list = await officer.GetAsync("/privacy/requests");
         Assert.Contains($"id=\"erase-{deletion}\"", list.Html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"block-{blocking}\"", list.Html, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"erase-{correction}\"", list.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"block-{correction}\"", list.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"block-{deletion}\"", list.Html, StringComparison.Ordinal);
 
         // While the investigation still records, the erasure is refused at the form, the box kept ticked.
         var path = $"/privacy/requests/{deletion}/answer";
         var early = await officer.PostForPageAsync(path, new() { ["outcome"] = "granted", ["text"] = "Erased", ["erase"] = "true" });
         Assert.Equal(HttpStatusCode.Conflict, early.Status);
         var section = early.Element($"data-request=\"{deletion}\"", "</section>");
-        Assert.Contains("can be erased once it ended", section, StringComparison.Ordinal);
+        Assert.Contains("once it ended", section, StringComparison.Ordinal);
         Assert.Contains($"id=\"erase-{deletion}\" checked", section, StringComparison.Ordinal);
         Assert.Equal(1, governance.Captures.Count(investigation.Id));
 

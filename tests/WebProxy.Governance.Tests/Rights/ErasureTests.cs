@@ -26,10 +26,10 @@ public sealed class ErasureTests : IDisposable
     [Fact]
     public void A_granted_deletion_request_erases_the_persons_records_of_an_ended_investigation_and_tells_them()
     {
-        var investigation = CapturedAbout(Researcher, "shop.example");
-        var colleagues = CapturedAbout(Colleague, "news.example");
+        var investigation = _org.CapturedAbout(Researcher, "shop.example");
+        var colleagues = _org.CapturedAbout(Colleague, "news.example");
         _org.Clock.SetUtcNow(investigation.End.AddDays(1));
-        var request = File(Researcher, "delete");
+        var request = _org.FileRightsRequest(Researcher, "delete");
 
         var answered = Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true));
 
@@ -54,8 +54,8 @@ public sealed class ErasureTests : IDisposable
     [Fact]
     public void Nothing_is_erased_while_the_investigation_still_records()
     {
-        var investigation = CapturedAbout(Researcher, "shop.example");
-        var request = File(Researcher, "delete");
+        var investigation = _org.CapturedAbout(Researcher, "shop.example");
+        var request = _org.FileRightsRequest(Researcher, "delete");
 
         var problem = Refused.With(
             Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true)),
@@ -70,10 +70,10 @@ public sealed class ErasureTests : IDisposable
     [Fact]
     public void Nothing_is_erased_while_the_investigation_is_on_legal_hold()
     {
-        var investigation = CapturedAbout(Researcher, "shop.example");
+        var investigation = _org.CapturedAbout(Researcher, "shop.example");
         Assert.True(_org.Investigations.SetLegalHold(Actor.Api(Secretary), investigation.Id, "disciplinary case 2025-7").Succeeded);
         _org.Clock.SetUtcNow(investigation.End.AddDays(1));
-        var request = File(Researcher, "delete");
+        var request = _org.FileRightsRequest(Researcher, "delete");
 
         var problem = Refused.With(
             Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true)),
@@ -93,31 +93,14 @@ public sealed class ErasureTests : IDisposable
     [InlineData("block", "granted")]
     public void Erasing_goes_only_with_a_granted_deletion_request(string kind, string outcome)
     {
-        var investigation = CapturedAbout(Researcher, "shop.example");
+        var investigation = _org.CapturedAbout(Researcher, "shop.example");
         _org.Clock.SetUtcNow(investigation.End.AddDays(1));
-        var request = File(Researcher, kind);
+        var request = _org.FileRightsRequest(Researcher, kind);
 
         Refused.With(
             Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer(outcome, "Reasons and what was done", EraseCapturedRequests: true)),
             ProblemKind.Invalid, "eraseCapturedRequests");
 
         Assert.Equal(1, _org.Instance.Captures.Count(investigation.Id));
-    }
-
-    /// <summary>An approved investigation of <paramref name="subject"/> with one request captured in its window.</summary>
-    private Investigation CapturedAbout(string subject, string host)
-    {
-        var investigation = _org.Approved(_org.Request(subject));
-        _org.Instance.Captures.Append(investigation.Id, investigation.Start.AddHours(1), host, null, 1200, 300, null, "tunnel");
-        _org.Instance.Captures.Flush();
-        _org.Clock.SetUtcNow(investigation.Start.AddHours(2));
-        return investigation;
-    }
-
-    private RightsRequest File(string person, string kind)
-    {
-        var filed = Rights.File(Actor.Api(person), new RightsRequestFiling(kind, "Please delete what was recorded about me"));
-        Assert.True(filed.Succeeded, filed.Problem?.ToString());
-        return filed.Value;
     }
 }

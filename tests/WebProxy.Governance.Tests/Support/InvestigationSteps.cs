@@ -34,6 +34,27 @@ internal static class InvestigationSteps
         return approved.Value;
     }
 
+    /// <summary>
+    /// An approved investigation of <paramref name="subject"/> with one request to <paramref name="host"/> captured in
+    /// its window, the clock an hour after that capture (so it still records).
+    /// </summary>
+    public static Investigation CapturedAbout(this GovernanceFixture org, string subject, string host)
+    {
+        var investigation = org.Approved(org.Request(subject));
+        org.Instance.Captures.Append(investigation.Id, investigation.Start.AddHours(1), host, null, 1200, 300, null, "tunnel");
+        org.Instance.Captures.Flush();
+        org.Clock.SetUtcNow(investigation.Start.AddHours(2));
+        return investigation;
+    }
+
+    /// <summary>Files a rights request of <paramref name="kind"/> as <paramref name="person"/>, asserting success.</summary>
+    public static Storage.RightsRequest FileRightsRequest(this GovernanceFixture org, string person, string kind)
+    {
+        var filed = org.Instance.RightsRequests.File(Actor.Api(person), new WebProxy.Governance.Rights.RightsRequestFiling(kind, "Please act on what was recorded about me"));
+        Assert.True(filed.Succeeded, filed.Problem?.ToString());
+        return filed.Value;
+    }
+
     /// <summary>The bytes of governance.db and its WAL, as an attacker with the files would see them.</summary>
     public static byte[] GovernanceBytes(this GovernanceFixture org)
     {

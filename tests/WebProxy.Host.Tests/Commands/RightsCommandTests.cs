@@ -37,7 +37,7 @@ public sealed class RightsCommandTests : IDisposable
         string[] answer = ["rights", "answer", id.ToString(), "--by", PrivacyOfficer, "--outcome", "granted", "--text", "Erased", "--erase-captured-requests"];
 
         var early = await _commands.RunAsync(answer);
-        Assert.Contains("can be erased once it ended", AssertRefused(early, "--erase-captured-requests"), StringComparison.Ordinal);
+        Assert.Contains("once it ended", AssertRefused(early, "--erase-captured-requests"), StringComparison.Ordinal);
         Assert.False(Assert.Single(_commands.StoredRightsRequests()).IsAnswered);
 
         var ended = _commands.StoredInvestigations().Single().End;
@@ -53,6 +53,28 @@ public sealed class RightsCommandTests : IDisposable
         var deletion = Assert.Single(_commands.Records(), r => r.Action == GovernanceAction.RecordsDeleted);
         Assert.Equal((PrivacyOfficer, Researcher), (deletion.Actor, deletion.Subject));
         Assert.Contains("\"kind\":\"erasure\"", deletion.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_granted_blocking_request_blocks_an_ended_investigations_records_for_its_readers()
+    {
+        var request = await _commands.RunAsync(
+            ["investigations", "request", "--by", Manager, "--subject", Researcher, "--purpose", "Suspected misuse", "--legal-ground", "Regulation article 6.2",
+             "--scope", "traffic", "--end", GovernanceCommands.Instant(TimeSpan.FromSeconds(2)), "--reader", SecurityOfficer]);
+        var investigation = CreatedId(request, "Requested investigation");
+        Assert.Equal(0, (await _commands.RunAsync(["investigations", "approve", investigation.ToString(), "--by", Secretary])).ExitCode);
+        _commands.Capture(investigation, "shop.example");
+        var id = CreatedId(await _commands.RunAsync(["rights", "file", "--by", Researcher, "--kind", "block", "--text", "Stop giving out my records"]), "Filed rights request");
+        await Task.Delay(_commands.StoredInvestigations().Single().End - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+
+        var wrongBox = await _commands.RunAsync(["rights", "answer", id.ToString(), "--by", PrivacyOfficer, "--outcome", "granted", "--text", "Blocked", "--erase-captured-requests"]);
+        Assert.Contains("goes with granting a deletion request", AssertRefused(wrongBox, "--erase-captured-requests"), StringComparison.Ordinal);
+        var blocked = await _commands.RunAsync(["rights", "answer", id.ToString(), "--by", PrivacyOfficer, "--outcome", "granted", "--text", "Blocked", "--block-captured-requests"]);
+
+        Assert.True(blocked.ExitCode == 0, blocked.Describe());
+        Assert.NotNull(_commands.StoredInvestigations().Single().Block);
+        var read = await _commands.RunAsync(["investigations", "report", investigation.ToString(), "--by", SecurityOfficer, "--purpose", "Case review"]);
+        Assert.Contains("blocked at the subject's request", AssertRefused(read, "<id>"), StringComparison.Ordinal);
     }
 
     [Fact]
