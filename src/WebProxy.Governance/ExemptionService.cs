@@ -103,7 +103,7 @@ public sealed class ExemptionService
                 return Problem.From(problem);
             }
 
-            var details = Details(exemption, actor, ("revokeReason", reason?.Trim()));
+            var details = Details(exemption, actor, ("revokeReasonSha256", string.IsNullOrWhiteSpace(reason) ? null : GovernanceJson.Sha256(reason.Trim())));
             var record = new GovernanceEntry(actor.PersonId, GovernanceAction.ExemptionRevoked, exemption.SubjectId, details);
             if (_state.ExemptionStore.Revoke(exemption.Id, now, actor.PersonId, record) is null)
             {
@@ -240,7 +240,13 @@ public sealed class ExemptionService
         }
     }
 
-    /// <summary>The particulars a record of an exemption carries: enough to reconstruct it from the log alone.</summary>
+    /// <summary>
+    /// The particulars a record of an exemption carries: who, which categories or size, which period and who granted
+    /// it — the evidence of how control was exercised (article 6.1d), which the log keeps for good. The free-text
+    /// reasons are there only as SHA-256 hashes: they are where sensitive detail about people lands, the log is never
+    /// deleted, and the text itself lives in the exemption, which the retention deletes (article 7.1). The hash still
+    /// proves which reason was given while the exemption exists.
+    /// </summary>
     private static string Details(Exemption exemption, Actor actor, params (string Name, string? Value)[] extra)
     {
         var details = new Dictionary<string, object?>
@@ -250,7 +256,7 @@ public sealed class ExemptionService
             ["grantedBy"] = exemption.GrantedBy,
             ["start"] = exemption.Start,
             ["end"] = exemption.End,
-            ["reason"] = exemption.Reason,
+            ["reasonSha256"] = GovernanceJson.Sha256(exemption.Reason),
             ["via"] = actor.Via,
         };
         switch (exemption)

@@ -115,8 +115,8 @@ public sealed class ExemptionStore
     /// <summary>
     /// Deletes the ended exemptions <paramref name="ids"/> (retention, article 7.1) together with their
     /// <c>records_deleted</c> record, which holds the count, never who or what. Only rows that are over — revoked, or
-    /// with their expiry recorded — are touched, so a row a concurrent process just extended cannot go. Returns how
-    /// many went; when none did (another process was first) nothing is written, the record included.
+    /// with their expiry recorded, both final states — are touched, whatever the caller thought. Returns how many
+    /// went; when none did (another process was first) nothing is written, the record included.
     /// </summary>
     public int DeleteEnded(IReadOnlyCollection<Guid> ids, Func<int, GovernanceEntry> record)
     {

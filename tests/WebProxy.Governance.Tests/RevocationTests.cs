@@ -31,7 +31,9 @@ public sealed class RevocationTests : IDisposable
         Assert.Equal((revoker, (DateTimeOffset?)Start), (revoked.Value.RevokedBy, revoked.Value.RevokedAt));
         var record = Assert.Single(_org.Records(GovernanceAction.ExemptionRevoked));
         Assert.Equal((revoker, Researcher), (record.Actor, record.Subject));
-        Assert.Equal("Investigation closed", JsonDocument.Parse(record.Details).RootElement.GetProperty("revokeReason").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("Investigation closed"u8)),
+            JsonDocument.Parse(record.Details).RootElement.GetProperty("revokeReasonSha256").GetString());
+        Assert.DoesNotContain("Investigation closed", record.Details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,9 +12,10 @@ namespace WebProxy.Governance.Rights;
 /// reasons keep data as it is (article 7.1) — and the officer must then refuse with those reasons or wait.
 /// </summary>
 /// <remarks>
-/// Each investigation's erasure is first written to the governance log (the count, never the data, with the person as
-/// subject so they see it), then done: a crash in between leaves a record the host re-applies at the next start, as
-/// it re-applies every deletion after a restore from backup (article 7.2). A block lives in the governance database
+/// The answer is recorded first, naming the investigations an erasure covers; then each investigation's erasure is
+/// written to the governance log (the count, never the data, with the person as subject so they see it) and done. A
+/// crash in between leaves records the host re-applies at the next start, as it re-applies every deletion after a
+/// restore from backup (article 7.2). A block lives in the governance database
 /// beside the investigation, written in one transaction with its record, so restoring <c>investigations.db</c>
 /// cannot lift it.
 /// </remarks>
@@ -53,60 +54,56 @@ internal sealed class CapturedRequestRights
         return null;
     }
 
-    /// <summary>Erases them (after <see cref="Check"/> said it may), recording each investigation's erasure; returns the count.</summary>
-    public int Erase(Actor actor, string personId, Guid requestId)
+    /// <summary>
+    /// The investigations naming the person with captured requests, and how many each (after <see cref="Check"/> said
+    /// they may go): what an erasure will delete, for the answer's record.
+    /// </summary>
+    public IReadOnlyList<(Guid Investigation, long Count)> ErasurePlan(string personId)
     {
-        // Requests still buffered belong to the same investigations and must go too.
+        // Requests still buffered belong to the same investigations and must be counted and go too.
         _captures.Flush();
-        var erased = 0;
-        foreach (var investigation in Naming(personId))
-        {
-            var count = _captures.Count(investigation.Id);
-            if (count == 0)
-            {
-                continue;
-            }
+        return [.. Naming(personId).Select(i => (i.Id, _captures.Count(i.Id))).Where(e => e.Item2 > 0)];
+    }
 
+    /// <summary>The investigations naming the person whose records are not blocked yet: what a block will cover.</summary>
+    public IReadOnlyList<Guid> BlockPlan(string personId) => [.. Naming(personId).Where(i => i.Block is null).Select(i => i.Id)];
+
+    /// <summary>Erases what <see cref="ErasurePlan"/> found, recording each investigation's erasure before deleting it.</summary>
+    public void Erase(Actor actor, string personId, Guid requestId, IReadOnlyList<(Guid Investigation, long Count)> plan)
+    {
+        _captures.Flush();
+        foreach (var (investigation, count) in plan)
+        {
             var details = JsonSerializer.Serialize(new
             {
                 kind = DeletionKinds.Erasure,
                 request = requestId,
-                investigation = investigation.Id,
+                investigation,
                 count,
                 via = actor.Via,
             }, GovernanceJson.Options);
             _state.Log.Append(new GovernanceEntry(actor.PersonId, GovernanceAction.RecordsDeleted, personId, details));
-            erased += _captures.DeleteInvestigation(investigation.Id);
+            _captures.DeleteInvestigation(investigation);
         }
-
-        return erased;
     }
 
-    /// <summary>
-    /// Blocks the records of every investigation naming the person that is not blocked yet (after <see cref="Check"/>
-    /// said it may), each with its <c>records_blocked</c> record; returns how many investigations that blocked.
-    /// </summary>
-    public int Block(Actor actor, string personId, Guid requestId, DateTimeOffset now)
+    /// <summary>Blocks what <see cref="BlockPlan"/> found, each investigation with its <c>records_blocked</c> record.</summary>
+    public void Block(Actor actor, string personId, Guid requestId, IReadOnlyList<Guid> plan, DateTimeOffset now)
     {
-        var blocked = 0;
-        foreach (var investigation in Naming(personId).Where(i => i.Block is null))
+        foreach (var investigation in plan)
         {
             var details = JsonSerializer.Serialize(new
             {
                 request = requestId,
-                investigation = investigation.Id,
-                records = _captures.Count(investigation.Id),
+                investigation,
+                records = _captures.Count(investigation),
                 via = actor.Via,
             }, GovernanceJson.Options);
             var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RecordsBlocked, personId, details);
-            if (_investigations.Block(investigation.Id, new RecordsBlock(requestId, actor.PersonId, now), record) is not null)
-            {
-                blocked++;
-            }
+            _investigations.Block(investigation, new RecordsBlock(requestId, actor.PersonId, now), record);
         }
 
         _state.Refresh();
-        return blocked;
     }
 
     private IEnumerable<Investigation> Naming(string personId) =>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using WebProxy.Policy.Identity;
 using WebProxy.Storage;
@@ -78,7 +76,7 @@ public sealed class RightsRequestService
                 kind = RightsRequestNames.Name(kind),
                 filedAt = request.FiledAt,
                 dueAt = request.DueAt,
-                textSha256 = Sha256(request.Text),
+                textSha256 = GovernanceJson.Sha256(request.Text),
                 via = actor.Via,
             }, GovernanceJson.Options);
             _store.File(request, new GovernanceEntry(actor.PersonId, GovernanceAction.RightsRequestFiled, person.Id, details));
@@ -116,6 +114,13 @@ public sealed class RightsRequestService
                 return Problem.Conflict("id", $"rights request {id} was answered already, by '{request.AnsweredBy}' at {request.AnsweredAt:O}");
             }
 
+            // Nobody decides about themselves (as nobody grants themselves an exemption or approves their own
+            // investigation request): an officer's own request is answered by another privacy officer.
+            if (string.Equals(actor.PersonId, request.PersonId, StringComparison.Ordinal))
+            {
+                return Problem.Forbidden("actor", $"'{actor.PersonId}' filed this request; another privacy officer answers it");
+            }
+
             if (string.IsNullOrWhiteSpace(answer.Outcome))
             {
                 return Problem.Invalid("outcome", $"the outcome is required: {string.Join(" or ", RightsRequestNames.OutcomeNames)}");
@@ -147,8 +152,10 @@ public sealed class RightsRequestService
                 return blockProblem;
             }
 
-            var erased = erase ? _captured.Erase(actor, request.PersonId, request.Id) : (int?)null;
-            var blocked = block ? _captured.Block(actor, request.PersonId, request.Id, now) : (int?)null;
+            // What the answer will do is fixed now and recorded with it; the answer is claimed first, so a request
+            // answered meanwhile by another process loses nothing, and only then is it carried out.
+            var toErase = erase ? _captured.ErasurePlan(request.PersonId) : null;
+            var toBlock = block ? _captured.BlockPlan(request.PersonId) : null;
             var text = answer.Text!.Trim();
             var details = JsonSerializer.Serialize(new
             {
@@ -157,15 +164,26 @@ public sealed class RightsRequestService
                 outcome = RightsRequestNames.Name(outcome),
                 dueAt = request.DueAt,
                 late = now >= request.DueAt,
-                answerSha256 = Sha256(text),
-                erasedCapturedRequests = erased,
-                blockedInvestigations = blocked,
+                answerSha256 = GovernanceJson.Sha256(text),
+                erasedCapturedRequests = toErase?.Sum(e => e.Count),
+                erasedInvestigations = toErase?.Select(e => e.Investigation).ToArray(),
+                blockedInvestigations = toBlock,
                 via = actor.Via,
             }, GovernanceJson.Options);
             var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RightsRequestAnswered, request.PersonId, details);
             if (_store.Answer(id, actor.PersonId, now, outcome, text, record) is null)
             {
                 return Problem.Conflict("id", $"rights request {id} was answered meanwhile");
+            }
+
+            if (toErase is not null)
+            {
+                _captured.Erase(actor, request.PersonId, request.Id, toErase);
+            }
+
+            if (toBlock is not null)
+            {
+                _captured.Block(actor, request.PersonId, request.Id, toBlock, now);
             }
 
             return _store.Find(id)!;
@@ -241,5 +259,4 @@ public sealed class RightsRequestService
             : null;
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -7,7 +7,8 @@ namespace WebProxy.Governance.Rights;
 /// <summary>
 /// Article 8, the right of access: the signed-in person's overview of everything held about them
 /// (<see cref="SubjectAccessReport"/>). Only ever about the actor themselves, so — as for every read of one's own data
-/// (<see cref="PersonalDataReads"/>) — it needs no purpose and writes nothing to the governance log.
+/// (<see cref="PersonalDataReads"/>) — it needs no purpose and writes nothing to the governance log. (The command
+/// line records its overviews itself: there the actor is only asserted with <c>--by</c>.)
 /// </summary>
 /// <remarks>
 /// An investigation is shown only once <see cref="InvestigationRules.IsDisclosedToSubject"/> allows it. Until then

@@ -19,7 +19,8 @@ public sealed class IdentitySection
 
     /// <summary>
     /// How long an exemption is kept after it ended (ran out or was revoked), in days: at most 183, six months
-    /// (article 7.1). Its governance records stay; the exemption itself — who, which categories, why — goes.
+    /// (article 7.1). The exemption goes, with the only copy of its reason; its governance records stay as evidence
+    /// (who, what, when, granted by whom, and the reason's hash).
     /// </summary>
     public int ExemptionRetentionDays { get; set; } = 183;
 }

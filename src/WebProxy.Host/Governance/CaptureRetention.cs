@@ -74,8 +74,8 @@ internal sealed class CaptureRetention
     }
 
     /// <summary>
-    /// Runs every recorded deletion again, each with the legal holds it respected then, so records a restored backup
-    /// brought back are gone before the first report is read. What that removes is recorded too (a count, kind
+    /// Runs every recorded deletion and erasure again, each deletion with the legal holds it respected then, so
+    /// records a restored backup brought back are gone before the first report is read. What that removes is recorded too (a count, kind
     /// <see cref="DeletionKinds.Reapplied"/>); returns how many records it removed.
     /// </summary>
     public int Reapply()
@@ -85,13 +85,29 @@ internal sealed class CaptureRetention
         var removed = 0;
         foreach (var record in _state.Log.Read(DateTimeOffset.UnixEpoch, _timeProvider.GetUtcNow().AddDays(1)))
         {
-            if (record.Action != GovernanceAction.RecordsDeleted)
+            if (record.Action is not (GovernanceAction.RecordsDeleted or GovernanceAction.RightsRequestAnswered))
             {
                 continue;
             }
 
             using var details = JsonDocument.Parse(record.Details);
             var root = details.RootElement;
+
+            // An answer that erases names its investigations before the erasure is done: a crash in between, or a
+            // backup from before it, is caught here.
+            if (record.Action == GovernanceAction.RightsRequestAnswered)
+            {
+                if (root.TryGetProperty("erasedInvestigations", out var erased) && erased.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var erasedId in erased.EnumerateArray())
+                    {
+                        removed += erasedId.TryGetGuid(out var erasedInvestigation) ? _captures.DeleteInvestigation(erasedInvestigation) : 0;
+                    }
+                }
+
+                continue;
+            }
+
             var kind = root.TryGetProperty("kind", out var kindText) ? kindText.GetString() : null;
 
             // A closed investigation's deletion and an erasure both removed one investigation's requests.
@@ -115,8 +131,8 @@ internal sealed class CaptureRetention
 
         foreach (var (cutoff, kept) in latestByHolds.Values)
         {
-            // Today's holds as well: a hold set since keeps what a restored backup holds of its investigation.
-            removed += _captures.DeleteCapturedBefore(cutoff, kept.Union(_state.Investigations.OnLegalHold).ToHashSet());
+            // Only the holds of that run: records it deleted stay deleted, whatever hold was set since (article 7.2).
+            removed += _captures.DeleteCapturedBefore(cutoff, kept);
         }
 
         if (removed > 0)

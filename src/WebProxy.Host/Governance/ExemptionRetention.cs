@@ -7,10 +7,10 @@ namespace WebProxy.Host.Governance;
 
 /// <summary>
 /// Deletes exemptions that ended — ran out, or were revoked — longer ago than <c>Identity.ExemptionRetentionDays</c>
-/// (article 7.1: who was allowed to visit which blocked categories, and why, is personal data too). One
-/// <c>records_deleted</c> record per run holds the count and the cut-off, never who or why, written in the same
-/// transaction as the deletion. The governance records of the grant, revocation and expiry stay: the log is the
-/// evidence of article 6.1d and is never deleted. No re-application after a restore is needed, unlike
+/// (article 7.1), and with them the only copy of their free-text reason. One <c>records_deleted</c> record per run
+/// holds the count and the cut-off, never who or why, written in the same transaction as the deletion. The governance
+/// records of the grant, revocation and expiry stay: the log is the evidence of article 6.1d and is never deleted,
+/// which is why they carry the reasons only as hashes. No re-application after a restore is needed, unlike
 /// <see cref="CaptureRetention"/>: the exemptions live in the same file as the log, so a restored backup brings
 /// back the older log as well, and this rule — by date — deletes them again at the next run (which is at start).
 /// </summary>

@@ -36,6 +36,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     private readonly Lock _timerLock = new();
     private ILogger? _logger;
     private RetentionMetrics? _retentionMetrics;
+    private int _reappliedAtOpen;
     private ITimer? _pollTimer;
     private ITimer? _expiryTimer;
     private ITimer? _retentionTimer;
@@ -92,7 +93,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
                 new ExemptionRetention(services.State, services.Store, timeProvider, TimeSpan.FromDays(settings.Identity.ExemptionRetentionDays)));
 
             // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
-            runtime._retention.Reapply();
+            runtime._reappliedAtOpen = runtime._retention.Reapply();
             return runtime;
         }
         catch (PersonDirectoryException ex)
@@ -111,6 +112,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
     {
         _logger = logger;
         _retentionMetrics = retentionMetrics;
+        _retentionMetrics?.CountReapplied(_reappliedAtOpen);
         State.Changed += (_, _) => ScheduleExpiry();
         ApplyRetention();
         _pollTimer = _timeProvider.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
@@ -123,16 +125,23 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
         {
             // Expiries first: an exemption's end is on record before the exemption itself can go.
             RecordExpiries();
-            var deleted = _retention.Apply() + _exemptionRetention.Apply();
-            _retentionMetrics?.Count(deleted);
-            if (deleted.Total > 0)
-            {
-                GovernanceLogMessages.PersonalDataDeleted(_logger!, deleted.CapturedRequests, deleted.ClosedInvestigationRequests, deleted.Exemptions);
-            }
+            ApplyRetention(_retention.Apply);
+            ApplyRetention(_exemptionRetention.Apply);
         }
         catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
         {
             GovernanceLogMessages.RefreshFailed(_logger!, ex.Message);
+        }
+    }
+
+    /// <summary>One class's run, counted and logged as soon as it is done, so a later class's failure loses no count.</summary>
+    private void ApplyRetention(Func<RetentionDeletions> apply)
+    {
+        var deleted = apply();
+        _retentionMetrics?.Count(deleted);
+        if (deleted.Total > 0)
+        {
+            GovernanceLogMessages.PersonalDataDeleted(_logger!, deleted.CapturedRequests, deleted.ClosedInvestigationRequests, deleted.Exemptions);
         }
     }
 

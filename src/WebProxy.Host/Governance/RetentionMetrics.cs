@@ -4,7 +4,8 @@ namespace WebProxy.Host.Governance;
 
 /// <summary>
 /// Article 7.1 for IT's Prometheus: how many personal-data records the retention job deleted, by class
-/// (<c>webproxy_retention_deleted_records_total{class}</c>). The class is the only label: no person, no host.
+/// (<c>webproxy_retention_deleted_records_total{class}</c>), and how many a restored backup brought back that were
+/// deleted again. The class is the only label: no person, no host.
 /// </summary>
 internal sealed class RetentionMetrics
 {
@@ -15,11 +16,12 @@ internal sealed class RetentionMetrics
     public RetentionMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(RightsMetrics.MeterName);
+        var meter = meterFactory.Create(GovernanceMeter.Name);
         _deleted = meter.CreateCounter<long>(DeletedCounter, "{record}",
             "Personal-data records deleted by the retention job (article 7.1), by class: captured_requests (past " +
             "Investigations.RetentionDays), closed_investigation_requests (past Investigations.ClosedGraceDays), " +
-            "exemptions (ended longer than Identity.ExemptionRetentionDays ago).");
+            "exemptions (ended longer than Identity.ExemptionRetentionDays ago), reapplied_after_restore (records a restored " +
+            "investigations.db brought back, deleted again at start).");
     }
 
     public void Count(RetentionDeletions deletions)
@@ -28,6 +30,9 @@ internal sealed class RetentionMetrics
         Add("closed_investigation_requests", deletions.ClosedInvestigationRequests);
         Add("exemptions", deletions.Exemptions);
     }
+
+    /// <summary>The records a restored backup brought back and opening deleted again (article 7.2), before the timers ran.</summary>
+    public void CountReapplied(int count) => Add("reapplied_after_restore", count);
 
     private void Add(string retentionClass, int count)
     {

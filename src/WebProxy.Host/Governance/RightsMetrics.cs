@@ -11,8 +11,6 @@ namespace WebProxy.Host.Governance;
 /// </summary>
 internal sealed class RightsMetrics
 {
-    public const string MeterName = "WebProxy.Governance";
-
     public const string OverdueGauge = "webproxy.rights_requests.overdue";
 
     private readonly RightsRequestService _requests;
@@ -25,7 +23,7 @@ internal sealed class RightsMetrics
         ArgumentNullException.ThrowIfNull(timeProvider);
         _requests = requests;
         _timeProvider = timeProvider;
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(GovernanceMeter.Name);
         meter.CreateObservableGauge(OverdueGauge, Observe, "{request}",
             "Rights requests (article 8) still unanswered at or after their due date, 28 days after filing.");
     }

@@ -42,13 +42,32 @@ public sealed class ErasureTests : IDisposable
         Assert.Equal(("erasure", 1, request.Id, investigation.Id),
             (details.GetProperty("kind").GetString(), details.GetProperty("count").GetInt32(), details.GetProperty("request").GetGuid(), details.GetProperty("investigation").GetGuid()));
         Assert.DoesNotContain("shop.example", erasure.Details, StringComparison.Ordinal);
-        var answer = JsonDocument.Parse(Assert.Single(_org.Records(GovernanceAction.RightsRequestAnswered)).Details).RootElement;
+        // The answer is recorded first and names what it erases, so a crash before the erasure is re-applied at start.
+        var answerRecord = Assert.Single(_org.Records(GovernanceAction.RightsRequestAnswered));
+        Assert.True(answerRecord.Sequence < erasure.Sequence);
+        var answer = JsonDocument.Parse(answerRecord.Details).RootElement;
         Assert.Equal(1, answer.GetProperty("erasedCapturedRequests").GetInt32());
+        Assert.Equal([investigation.Id], answer.GetProperty("erasedInvestigations").EnumerateArray().Select(e => e.GetGuid()));
 
         // The person sees the erasure among the records about them, and no records left.
         var overview = _org.Instance.SubjectAccess.Report(Actor.Api(Researcher)).Value!;
         Assert.Empty(Assert.Single(overview.Investigations).Records);
         Assert.Contains(overview.GovernanceLog, e => e.Action == "records_deleted" && e.Actor == PrivacyOfficer);
+    }
+
+    [Fact]
+    public void Requests_still_buffered_are_erased_too()
+    {
+        var investigation = _org.CapturedAbout(Researcher, "shop.example");
+        _org.Instance.Captures.Append(investigation.Id, _org.Clock.GetUtcNow(), "late.example", null, 10, 10, null, "tunnel");
+        _org.Clock.SetUtcNow(investigation.End.AddDays(1));
+        var request = _org.FileRightsRequest(Researcher, "delete");
+
+        Assert.True(Rights.Answer(Actor.Api(PrivacyOfficer), request.Id, new RightsRequestAnswer("granted", Done, EraseCapturedRequests: true)).Succeeded);
+
+        _org.Instance.Captures.Flush();
+        Assert.Equal(0, _org.Instance.Captures.Count(investigation.Id));
+        Assert.Contains("\"count\":2", Assert.Single(_org.Records(GovernanceAction.RecordsDeleted)).Details, StringComparison.Ordinal);
     }
 
     [Fact]

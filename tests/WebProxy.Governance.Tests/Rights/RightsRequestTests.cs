@@ -56,6 +56,18 @@ public sealed class RightsRequestTests : IDisposable
     }
 
     [Fact]
+    public void A_privacy_officer_does_not_answer_their_own_request()
+    {
+        var own = Rights.File(Actor.Api(PrivacyOfficer), new RightsRequestFiling("delete", "Delete what was recorded about me")).Value!;
+
+        var problem = Refused.With(Rights.Answer(Actor.Api(PrivacyOfficer), own.Id, new RightsRequestAnswer("granted", "Deleted")), ProblemKind.Forbidden, "actor");
+
+        Assert.Contains("another privacy officer answers it", problem.Reason, StringComparison.Ordinal);
+        Assert.False(_org.Instance.RightsRequestStore.Find(own.Id)!.IsAnswered);
+        Assert.Empty(_org.Records(GovernanceAction.RightsRequestAnswered));
+    }
+
+    [Fact]
     public void Someone_not_in_the_directory_cannot_file()
     {
         Refused.With(Rights.File(Actor.Api("x.onbekend"), new RightsRequestFiling("delete", Text)), ProblemKind.Forbidden, "actor");

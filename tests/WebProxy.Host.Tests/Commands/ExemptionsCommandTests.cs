@@ -131,7 +131,9 @@ public sealed class ExemptionsCommandTests : IDisposable
         Assert.Equal("revoked", exemption.GetProperty("state").GetString());
         Assert.Equal(Manager, exemption.GetProperty("revokedBy").GetString());
         var revoked = Assert.Single(_commands.Records(), r => r.Action == GovernanceAction.ExemptionRevoked);
-        Assert.Contains("Investigation closed", revoked.Details, StringComparison.Ordinal);
+        // The reason is kept as its hash only: the log is never deleted (article 7.1).
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("Investigation closed"u8)), revoked.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Investigation closed", revoked.Details, StringComparison.Ordinal);
 
         var verify = await _commands.RunAsync(["log", "verify"]);
         Assert.True(verify.ExitCode == 0, verify.Describe());

@@ -173,10 +173,58 @@ public sealed class CaptureRetentionTests : IDisposable
         Assert.Equal(0, restored.Captures.Count(investigation));
     }
 
-    private Guid Approve(GovernanceRuntime runtime)
+    [Fact]
+    public void Re_applying_after_a_restore_keeps_to_the_holds_of_each_recorded_deletion()
+    {
+        _settings.Investigations.ClosedGraceDays = 183;
+        Guid released;
+        Guid heldLater;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            released = Approve(runtime);
+            heldLater = Approve(runtime, TestOrganisation.Colleague);
+            Capture(runtime, "intranet.example.nl");
+            Capture(runtime, "news.example.nl", TestOrganisation.Colleague);
+            runtime.Captures.Flush();
+            Assert.True(runtime.Investigations.SetLegalHold(Actor.Api(TestOrganisation.Secretary), released, "court case 2026/114").Succeeded);
+        }
+
+        var backup = Path.Combine(_temp.Path, "investigations.backup.db");
+        File.Copy(CapturesPath, backup);
+
+        // Past 183 days: one run deletes the unheld investigation's record and keeps the held one.
+        _clock.Advance(TimeSpan.FromDays(183) + TimeSpan.FromMinutes(1));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal((1L, 0L), (runtime.Captures.Count(released), runtime.Captures.Count(heldLater)));
+
+            // The hold is released, and a hold is set on the investigation whose records went already.
+            Assert.True(runtime.Investigations.ReleaseLegalHold(Actor.Api(TestOrganisation.Secretary), released, "case closed").Succeeded);
+            Assert.True(runtime.Investigations.SetLegalHold(Actor.Api(TestOrganisation.Secretary), heldLater, "appeal 2026/115").Succeeded);
+        }
+
+        // The next start deletes the released investigation's record with a record of its own, not silently.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            runtime.StartTimers(NullLogger.Instance);
+            Assert.Equal(0, runtime.Captures.Count(released));
+            Assert.Equal(2, Records(runtime, GovernanceAction.RecordsDeleted).Count(r => r.Details.Contains("\"count\":1", StringComparison.Ordinal)));
+        }
+
+        // A backup from before both runs comes back: both records go again, the later hold notwithstanding (7.2).
+        File.Copy(backup, CapturesPath, overwrite: true);
+        using var restored = GovernanceRuntime.Open(_settings, _clock);
+        Assert.Equal((0L, 0L), (restored.Captures.Count(released), restored.Captures.Count(heldLater)));
+        Assert.Contains(Records(restored, GovernanceAction.RecordsDeleted), r => r.Details.Contains("reapplied-after-restore", StringComparison.Ordinal)
+            && r.Details.Contains("\"count\":2", StringComparison.Ordinal));
+    }
+
+    private Guid Approve(GovernanceRuntime runtime, string subject = TestOrganisation.Researcher)
     {
         var requested = runtime.Investigations.Request(Actor.Api(TestOrganisation.Manager), new InvestigationRequest(
-            TestOrganisation.Researcher, "Report of misuse 2026-03", "Article 6.2 of the regulation", "traffic", null,
+            subject, "Report of misuse 2026-03", "Article 6.2 of the regulation", "traffic", null,
             _clock.GetUtcNow().AddDays(7), [TestOrganisation.SecurityOfficer]));
         Assert.True(requested.Succeeded, requested.Problem?.ToString());
         var approved = runtime.Investigations.Approve(Actor.Api(TestOrganisation.Secretary), requested.Value.Id, new InvestigationApprovalRequest());
@@ -184,10 +232,10 @@ public sealed class CaptureRetentionTests : IDisposable
         return approved.Value.Id;
     }
 
-    private void Capture(GovernanceRuntime runtime, string host)
+    private void Capture(GovernanceRuntime runtime, string host, string subject = TestOrganisation.Researcher)
     {
         var capture = new InvestigationCapture(runtime.State, runtime.Captures, _clock);
-        capture.Capture(new TrafficEvent(host, 1024, 0, TrafficDecision.Allowed, null), TestOrganisation.Researcher, $"http://{host}/");
+        capture.Capture(new TrafficEvent(host, 1024, 0, TrafficDecision.Allowed, null), subject, $"http://{host}/");
     }
 
     private IReadOnlyList<GovernanceRecord> Records(GovernanceRuntime runtime, GovernanceAction action) =>

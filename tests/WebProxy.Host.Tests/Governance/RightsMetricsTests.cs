@@ -31,7 +31,7 @@ public sealed class RightsMetricsTests : IDisposable
         var factory = _metrics.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Meter.Name == RightsMetrics.MeterName && instrument.Name == RightsMetrics.OverdueGauge)
+            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Meter.Name == GovernanceMeter.Name && instrument.Name == RightsMetrics.OverdueGauge)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
