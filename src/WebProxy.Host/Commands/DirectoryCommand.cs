@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using WebProxy.Governance;
-using WebProxy.Host.Governance;
 using static WebProxy.Host.Commands.GovernanceCommandOutput;
 
 namespace WebProxy.Host.Commands;
@@ -16,26 +15,28 @@ namespace WebProxy.Host.Commands;
 /// </summary>
 internal static class DirectoryCommand
 {
-    public static Command Create()
+    /// <param name="clock">The command's one clock, for the services and what they record.</param>
+    public static Command Create(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var directory = new Command(
             "directory",
             "The directory of people, through the same service as the admin API; every change is recorded in the governance log. " +
             $"Refusals and input problems: one line 'error: --option: reason', exit code 1. {PickUpNote}");
-        directory.Subcommands.Add(CreateList());
-        directory.Subcommands.Add(CreateShow());
-        directory.Subcommands.Add(CreateSet());
-        directory.Subcommands.Add(CreateRemove());
+        directory.Subcommands.Add(CreateList(clock));
+        directory.Subcommands.Add(CreateShow(clock));
+        directory.Subcommands.Add(CreateSet(clock));
+        directory.Subcommands.Add(CreateRemove(clock));
         return directory;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(TimeProvider clock)
     {
         var (command, by, purpose, json) = ReadCommand(
             "list", "Show the people (never their password hashes). Reading others needs --purpose, which is recorded.", "GET /api/directory");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var runtime = OpenRuntime(parseResult);
+            using var runtime = OpenRuntime(parseResult, clock);
             var outcome = runtime.Directory.List(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
             {
@@ -57,13 +58,13 @@ internal static class DirectoryCommand
             var rows = outcome.Value
                 .Select(p => (IReadOnlyList<string>)[p.Id, p.Name, p.Manager ?? "-", List(p.Roles), Protected(p), p.HasPassword ? "set" : "none"])
                 .ToArray();
-            await Console.Out.WriteAsync(Table(["ID", "NAME", "MANAGER", "ROLES", "PROTECTED", "PASSWORD"], rows)).ConfigureAwait(false);
+            await WriteTextAsync(Table(["ID", "NAME", "MANAGER", "ROLES", "PROTECTED", "PASSWORD"], rows)).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateShow()
+    private static Command CreateShow(TimeProvider clock)
     {
         var id = Id();
         var (command, by, purpose, json) = ReadCommand(
@@ -71,20 +72,20 @@ internal static class DirectoryCommand
         command.Arguments.Add(id);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var runtime = OpenRuntime(parseResult);
+            using var runtime = OpenRuntime(parseResult, clock);
             var outcome = runtime.Directory.Get(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(id) ?? string.Empty, parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
             {
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteAsync(parseResult.GetValue(json) ? Json(outcome.Value) : Describe(outcome.Value, indent: string.Empty)).ConfigureAwait(false);
+            await (parseResult.GetValue(json) ? Console.Out.WriteAsync(Json(outcome.Value)) : WriteTextAsync(Describe(outcome.Value, indent: string.Empty))).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateSet()
+    private static Command CreateSet(TimeProvider clock)
     {
         var id = Id();
         var name = new Option<string?>("--name") { Description = "The display name.", HelpName = "NAME" };
@@ -104,7 +105,7 @@ internal static class DirectoryCommand
             Description = $"Read a new password (at least {DirectoryService.MinimumPasswordLength} characters) from standard input, one line, " +
                 "so it never appears in the shell history or the process list; on a terminal it is asked for without echo. Without it the current password stays.",
         };
-        var by = By();
+        var by = ActingPerson();
         var command = new Command(
             "set",
             "Add a person or replace their entry: name, roles, manager and protected roles as given (an option left out is cleared); " +
@@ -130,7 +131,7 @@ internal static class DirectoryCommand
             var personId = parseResult.GetValue(id) ?? string.Empty;
             var request = new PersonRequest(
                 parseResult.GetValue(name), parseResult.GetValue(manager), parseResult.GetValue(roles) ?? [], parseResult.GetValue(protectedRoles) ?? [], password);
-            using var runtime = OpenRuntime(parseResult);
+            using var runtime = OpenRuntime(parseResult, clock);
             var existed = runtime.State.Directory.Find(personId) is not null;
             var outcome = runtime.Directory.Put(Actor.CommandLine(parseResult.GetValue(by)), personId, request);
             if (!outcome.Succeeded)
@@ -138,23 +139,23 @@ internal static class DirectoryCommand
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteAsync(
+            await WriteTextAsync(
                 $"{(existed ? "Updated" : "Added")} {outcome.Value.Id} in {runtime.State.DirectorySource.Describe()}:\n{Describe(outcome.Value, indent: "  ")}{PickUpNote}\n").ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateRemove()
+    private static Command CreateRemove(TimeProvider clock)
     {
         var id = Id();
-        var by = By();
+        var by = ActingPerson();
         var command = new Command("remove", $"Remove a person; refused while someone has them as manager. {PickUpNote}");
         command.Arguments.Add(id);
         command.Options.Add(by);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var runtime = OpenRuntime(parseResult);
+            using var runtime = OpenRuntime(parseResult, clock);
             var outcome = runtime.Directory.Remove(Actor.CommandLine(parseResult.GetValue(by)), parseResult.GetValue(id) ?? string.Empty);
             if (!outcome.Succeeded)
             {
@@ -173,7 +174,7 @@ internal static class DirectoryCommand
     /// </summary>
     private static (Command Command, Option<string?> By, Option<string?> Purpose, Option<bool> Json) ReadCommand(string name, string description, string apiRequest)
     {
-        var by = By();
+        var by = ActingPerson();
         var purpose = Purpose();
         var json = new Option<bool>("--json") { Description = $"JSON as the admin API answers {apiRequest}." };
         var command = new Command(name, description);
@@ -182,9 +183,6 @@ internal static class DirectoryCommand
         command.Options.Add(json);
         return (command, by, purpose, json);
     }
-
-    private static GovernanceRuntime OpenRuntime(ParseResult parseResult) =>
-        GovernanceRuntime.Open(CommonOptions.LoadSettings(parseResult), TimeProvider.System);
 
     /// <summary>
     /// One line from standard input. When it is a terminal, the password is asked for without echo; when it is a
@@ -239,12 +237,9 @@ internal static class DirectoryCommand
 
     private static Argument<string> Id() => new("id") { Description = "The person's id (lower-case letters, digits, '.', '_', '-')." };
 
-    private static Option<string?> By() => new("--by")
-    {
-        Description = "Act as this person (directory id; the service checks they are IT, or what they may see). " +
-            "Without it: the local administrator, recorded as 'local-administrator' via 'cli'.",
-        HelpName = "ID",
-    };
+    private static Option<string?> ActingPerson() => By(
+        "Act as this person (directory id; the service checks they are IT, or what they may see). " +
+        "Without it: the local administrator, recorded as 'local-administrator' via 'cli'.");
 
     private static Option<string?> Purpose() => new("--purpose")
     {

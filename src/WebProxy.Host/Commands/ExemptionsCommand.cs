@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using WebProxy.Governance;
-using WebProxy.Host.Configuration;
 using WebProxy.Host.Governance;
 using WebProxy.Policy.Exemptions;
 using static WebProxy.Host.Commands.GovernanceCommandOutput;
@@ -25,23 +24,28 @@ internal static class ExemptionsCommand
         ["revokedAt"] = IdArgument,
     };
 
-    public static Command Create()
+    /// <summary>Why <c>--by</c> is required: there is no local administrator here.</summary>
+    private const string ByPeople = "exemptions are granted, revoked and read by people, not by the local administrator";
+
+    /// <param name="clock">The command's one clock: what the services record and what "now" is in what it prints.</param>
+    public static Command Create(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var grant = new Command("grant", "Grant an exemption: research (blocked categories) or size (oversized transfers).");
-        grant.Subcommands.Add(CreateGrantResearch());
-        grant.Subcommands.Add(CreateGrantSize());
+        grant.Subcommands.Add(CreateGrantResearch(clock));
+        grant.Subcommands.Add(CreateGrantSize(clock));
 
         var exemptions = new Command(
             "exemptions",
             "Time-boxed exemptions (article 5.4), through the same service as the admin API. Refusals and input problems: " +
             $"one line 'error: --option: reason', exit code 1. {PickUpNote}");
         exemptions.Subcommands.Add(grant);
-        exemptions.Subcommands.Add(CreateRevoke());
-        exemptions.Subcommands.Add(CreateList());
+        exemptions.Subcommands.Add(CreateRevoke(clock));
+        exemptions.Subcommands.Add(CreateList(clock));
         return exemptions;
     }
 
-    private static Command CreateGrantResearch()
+    private static Command CreateGrantResearch(TimeProvider clock)
     {
         var by = By("The subject's direct manager, who grants it (directory id).");
         var subject = Subject();
@@ -66,12 +70,12 @@ internal static class ExemptionsCommand
 
             var request = new ResearchGrantRequest(
                 input.Subject, parseResult.GetValue(categories) ?? [], input.Start, input.End, parseResult.GetValue(reason));
-            return await GrantAsync(parseResult, runtime => runtime.Exemptions.GrantResearch(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
+            return await GrantAsync(parseResult, clock, runtime => runtime.Exemptions.GrantResearch(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static Command CreateGrantSize()
+    private static Command CreateGrantSize(TimeProvider clock)
     {
         var by = By("The technical architect who grants it after the consultation (directory id).");
         var subject = Subject();
@@ -119,12 +123,12 @@ internal static class ExemptionsCommand
             }
 
             var request = new SizeGrantRequest(input.Subject, limit, input.Start, input.End, parseResult.GetValue(reason));
-            return await GrantAsync(parseResult, runtime => runtime.Exemptions.GrantSize(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
+            return await GrantAsync(parseResult, clock, runtime => runtime.Exemptions.GrantSize(Actor.CommandLine(input.By), request)).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static Command CreateRevoke()
+    private static Command CreateRevoke(TimeProvider clock)
     {
         var id = new Argument<string>("id") { Description = "The exemption's id, as grant and list print it." };
         var by = By("Who revokes it: the grantor, a privacy officer or a manager in the subject's line (directory id).");
@@ -135,33 +139,31 @@ internal static class ExemptionsCommand
         command.Options.Add(reason);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var text = parseResult.GetValue(id) ?? string.Empty;
-            if (!Guid.TryParse(text, out var exemptionId))
-            {
-                return await FailAsync(IdArgument, $"'{text}' is not an exemption id (a GUID as grant and list print it)").ConfigureAwait(false);
-            }
-
-            if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+            if (await ReadIdAsync(parseResult, id, "an exemption", printedBy: "grant and list print it").ConfigureAwait(false) is not { } exemptionId)
             {
                 return Refused;
             }
 
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            if (await RequireByAsync(parseResult, by, ByPeople).ConfigureAwait(false) is not { } person)
+            {
+                return Refused;
+            }
+
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var outcome = runtime.Exemptions.Revoke(Actor.CommandLine(person), exemptionId, parseResult.GetValue(reason));
             if (!outcome.Succeeded)
             {
                 return await RefuseAsync(outcome.Problem, RevokeFields).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteAsync(
-                $"Revoked exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings))}{PickUpNote}\n").ConfigureAwait(false);
+            await WriteTextAsync(
+                $"Revoked exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings), clock.GetUtcNow())}{PickUpNote}\n").ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(TimeProvider clock)
     {
         var by = By("Who is looking (directory id): they see what the admin API would show them.");
         var subject = new Option<string?>("--subject") { Description = "Only this person's exemptions.", HelpName = "ID" };
@@ -176,13 +178,12 @@ internal static class ExemptionsCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+            if (await RequireByAsync(parseResult, by, ByPeople).ConfigureAwait(false) is not { } person)
             {
                 return Refused;
             }
 
-            var settings = CommonOptions.LoadSettings(parseResult);
-            using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var query = new ExemptionQuery(parseResult.GetValue(subject), parseResult.GetValue(active));
             var outcome = runtime.Exemptions.List(Actor.CommandLine(person), query, parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
@@ -190,7 +191,7 @@ internal static class ExemptionsCommand
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
             }
 
-            var now = TimeProvider.System.GetUtcNow();
+            var now = clock.GetUtcNow();
             var views = outcome.Value.Select(e => ExemptionView.Of(e, now)).ToArray();
             if (parseResult.GetValue(json))
             {
@@ -208,7 +209,7 @@ internal static class ExemptionsCommand
             var rows = views
                 .Select(v => (IReadOnlyList<string>)[v.Id.ToString(), v.Kind, v.Subject, What(v), Show(v.Start, zone), Show(v.End, zone), v.State])
                 .ToArray();
-            await Console.Out.WriteAsync(Table(["ID", "KIND", "SUBJECT", "CATEGORIES/LIMIT", "START", "END", "STATE"], rows)).ConfigureAwait(false);
+            await WriteTextAsync(Table(["ID", "KIND", "SUBJECT", "CATEGORIES/LIMIT", "START", "END", "STATE"], rows)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -220,7 +221,7 @@ internal static class ExemptionsCommand
     private static async Task<GrantInput?> ReadGrantAsync(
         ParseResult parseResult, Option<string?> by, Option<string?> subject, Option<string?> start, Option<string?> end)
     {
-        if (await RequireByAsync(parseResult, by).ConfigureAwait(false) is not { } person)
+        if (await RequireByAsync(parseResult, by, ByPeople).ConfigureAwait(false) is not { } person)
         {
             return null;
         }
@@ -246,35 +247,22 @@ internal static class ExemptionsCommand
         return new GrantInput(person, subjectId, from, until);
     }
 
-    private static async Task<int> GrantAsync(ParseResult parseResult, Func<GovernanceRuntime, Outcome<Exemption>> grant)
+    private static async Task<int> GrantAsync(ParseResult parseResult, TimeProvider clock, Func<GovernanceRuntime, Outcome<Exemption>> grant)
     {
-        var settings = CommonOptions.LoadSettings(parseResult);
-        using var runtime = GovernanceRuntime.Open(settings, TimeProvider.System);
+        using var runtime = OpenRuntime(parseResult, clock, out var settings);
         var outcome = grant(runtime);
         if (!outcome.Succeeded)
         {
             return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
         }
 
-        await Console.Out.WriteAsync($"Granted exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings))}{PickUpNote}\n").ConfigureAwait(false);
+        await WriteTextAsync($"Granted exemption {outcome.Value.Id}:\n{Describe(outcome.Value, ZoneOf(settings), clock.GetUtcNow())}{PickUpNote}\n").ConfigureAwait(false);
         return 0;
     }
 
-    /// <summary>Exemptions are granted and revoked by people: <c>--by</c> is required (there is no local administrator here).</summary>
-    private static async Task<string?> RequireByAsync(ParseResult parseResult, Option<string?> by)
+    private static string Describe(Exemption exemption, TimeZoneInfo zone, DateTimeOffset now)
     {
-        if (parseResult.GetValue(by) is { Length: > 0 } person)
-        {
-            return person;
-        }
-
-        await FailAsync("--by", "name the person acting (their directory id); exemptions are granted, revoked and read by people, not by the local administrator").ConfigureAwait(false);
-        return null;
-    }
-
-    private static string Describe(Exemption exemption, TimeZoneInfo zone)
-    {
-        var view = ExemptionView.Of(exemption, TimeProvider.System.GetUtcNow());
+        var view = ExemptionView.Of(exemption, now);
         var fields = new List<(string, string)>
         {
             ("kind", view.Kind),
@@ -299,8 +287,6 @@ internal static class ExemptionsCommand
         view.Kind == "research" ? List(view.Categories)
         : view.MaxBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
         : "unlimited";
-
-    private static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
 
     private static Option<string?> Subject() => new("--subject") { Description = "The person the exemption is for (directory id).", HelpName = "ID" };
 

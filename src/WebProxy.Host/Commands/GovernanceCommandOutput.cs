@@ -81,6 +81,9 @@ internal static class GovernanceCommandOutput
         return FailAsync(option, problem.Reason);
     }
 
+    /// <summary><c>--by</c>: the person acting, as a directory id; <paramref name="description"/> says who that is for the command.</summary>
+    public static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
+
     /// <summary>
     /// The person acting, from <paramref name="by"/>; when it is missing, writes <c>error: --by: ...</c> with
     /// <paramref name="why"/> and returns null (the caller returns <see cref="Refused"/>).
@@ -99,9 +102,11 @@ internal static class GovernanceCommandOutput
 
     /// <summary>
     /// The positional id as a GUID; when it is not one, writes <c>error: &lt;id&gt;: ...</c> naming
-    /// <paramref name="what"/> and returns null (the caller returns <see cref="Refused"/>).
+    /// <paramref name="what"/> and where such ids come from (<paramref name="printedBy"/>), and returns null (the
+    /// caller returns <see cref="Refused"/>).
     /// </summary>
-    public static async Task<Guid?> ReadIdAsync(ParseResult parseResult, Argument<string> id, string what)
+    public static async Task<Guid?> ReadIdAsync(
+        ParseResult parseResult, Argument<string> id, string what, string printedBy = "the command that created it printed it")
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var text = parseResult.GetValue(id) ?? string.Empty;
@@ -110,21 +115,28 @@ internal static class GovernanceCommandOutput
             return value;
         }
 
-        await FailAsync(IdArgument, $"'{text}' is not {what} id (a GUID as the command that created it printed it)").ConfigureAwait(false);
+        await FailAsync(IdArgument, $"'{text}' is not {what} id (a GUID as {printedBy})").ConfigureAwait(false);
         return null;
     }
 
-    /// <summary>The governance database, the directory and the services, as the settings on the command line name them.</summary>
-    public static GovernanceRuntime OpenRuntime(ParseResult parseResult, out WebProxySettings settings)
+    /// <summary>
+    /// The governance database, the directory and the services, as the settings on the command line name them, on
+    /// <paramref name="clock"/>: the one clock of the command, which also says what "now" is in what it prints.
+    /// </summary>
+    public static GovernanceRuntime OpenRuntime(ParseResult parseResult, TimeProvider clock, out WebProxySettings settings)
     {
         settings = CommonOptions.LoadSettings(parseResult);
-        return GovernanceRuntime.Open(settings, TimeProvider.System);
+        return GovernanceRuntime.Open(settings, clock);
     }
+
+    /// <inheritdoc cref="OpenRuntime(ParseResult, TimeProvider, out WebProxySettings)"/>
+    public static GovernanceRuntime OpenRuntime(ParseResult parseResult, TimeProvider clock) => OpenRuntime(parseResult, clock, out _);
 
     /// <summary>Writes <c>error: option: reason</c> (one line) and returns <see cref="Refused"/>.</summary>
     public static async Task<int> FailAsync(string option, string reason)
     {
-        var line = $"error: {option}: {reason}".ReplaceLineEndings(" ");
+        // A reason may quote what someone typed (a legal hold's reason, an id): printable, like everything shown.
+        var line = Printable($"error: {option}: {reason}".ReplaceLineEndings(" "));
         await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
         return Refused;
     }
@@ -163,18 +175,22 @@ internal static class GovernanceCommandOutput
     public static string Show(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>Rows as aligned columns under a header; the last column is not padded.</summary>
+    /// <summary>
+    /// Rows as aligned columns under a header; the last column is not padded. Every cell is one line of printable
+    /// text (<see cref="Cell"/>), so a value cannot break the layout or reach the terminal as a control sequence.
+    /// </summary>
     public static string Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
-        var widths = headers.Select((header, i) => rows.Select(r => r[i].Length).Append(header.Length).Max()).ToArray();
+        var cells = rows.Prepend(headers).Select(row => row.Select(Cell).ToArray()).ToArray();
+        var widths = headers.Select((_, i) => cells.Max(row => row[i].Length)).ToArray();
         var text = new StringBuilder();
-        foreach (var row in rows.Prepend(headers))
+        foreach (var row in cells)
         {
-            for (var i = 0; i < row.Count; i++)
+            for (var i = 0; i < row.Length; i++)
             {
-                text.Append(i == row.Count - 1 ? row[i] : row[i].PadRight(widths[i] + 2));
+                text.Append(i == row.Length - 1 ? row[i] : row[i].PadRight(widths[i] + 2));
             }
 
             text.Append('\n');
@@ -183,7 +199,7 @@ internal static class GovernanceCommandOutput
         return text.ToString();
     }
 
-    /// <summary>Label-value lines, indented, for one thing.</summary>
+    /// <summary>Label-value lines, indented, for one thing; each value one line of printable text (<see cref="Cell"/>).</summary>
     public static string Fields(IEnumerable<(string Label, string Value)> fields, string indent = "  ")
     {
         var list = fields.ToList();
@@ -191,11 +207,43 @@ internal static class GovernanceCommandOutput
         var text = new StringBuilder();
         foreach (var (label, value) in list)
         {
-            text.Append(indent).Append(label.PadRight(width)).Append(value.ReplaceLineEndings(" ")).Append('\n');
+            text.Append(indent).Append(label.PadRight(width)).Append(Cell(value)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Writes text for a person at a terminal to standard output, <see cref="Printable"/>: the one way the governance
+    /// commands print what people typed. JSON (which escapes control characters itself) and CSV (a file format,
+    /// written as the admin API's export) are written as they are.
+    /// </summary>
+    public static Task WriteTextAsync(string text) => Console.Out.WriteAsync(Printable(text));
+
+    /// <summary>
+    /// <paramref name="text"/> with every control character a terminal would act on replaced by U+FFFD: C0 except tab
+    /// and line feed (the layout's own), DEL, and C1 (U+0080-U+009F). Request texts, answers, reasons, purposes, hosts
+    /// and URLs come from other people; an escape sequence in one must not hide rows from the privacy officer or
+    /// rewrite the screen. One character for one, so the columns stay aligned.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !text.Any(IsTerminalControl)
+            ? text
+            : string.Create(text.Length, text, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = IsTerminalControl(source[i]) ? '\uFFFD' : source[i];
+                }
+            });
+    }
+
+    /// <summary>One cell of a table or one value of <see cref="Fields"/>: a single line without tabs, <see cref="Printable"/>.</summary>
+    private static string Cell(string value) => Printable(value.ReplaceLineEndings(" ").Replace('\t', ' '));
+
+    private static bool IsTerminalControl(char c) => c is (< ' ' and not '\t' and not '\n') or '\u007f' or (>= '\u0080' and <= '\u009f');
 
     /// <summary>JSON in the admin API's shape (camelCase), indented.</summary>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions) + "\n";

@@ -14,10 +14,10 @@ namespace WebProxy.Host.Commands;
 /// </summary>
 internal static class InvestigationReportCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var id = InvestigationsCommand.Id();
-        var by = InvestigationsCommand.By("The reader: a person named on the investigation with --reader (for a political office holder, the mayor).");
+        var by = By("The reader: a person named on the investigation with --reader (for a political office holder, the mayor).");
         var purpose = new Option<string?>("--purpose")
         {
             Description = "Why you read the report (article 4.3); required, and written to the governance log with the read.",
@@ -51,7 +51,7 @@ internal static class InvestigationReportCommand
                 return await RefuseAsync(Problem.Invalid("csv", "choose --json or --csv, not both")).ConfigureAwait(false);
             }
 
-            using var runtime = OpenRuntime(parseResult, out var settings);
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var format = parseResult.GetValue(csv) ? "csv" : "report";
             var outcome = runtime.Investigations.ReadReport(Actor.CommandLine(person), investigationId, parseResult.GetValue(purpose), format);
             if (!outcome.Succeeded)
@@ -61,11 +61,13 @@ internal static class InvestigationReportCommand
 
             if (parseResult.GetValue(csv))
             {
+                // The admin API's export as it is, for a file: RFC 4180 quoting, no terminal filtering.
                 await Console.Out.WriteAsync(InvestigationReportCsv.Write(outcome.Value)).ConfigureAwait(false);
                 return 0;
             }
 
-            var report = InvestigationReportView.Of(outcome.Value, TimeProvider.System.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var report = InvestigationReportView.Of(outcome.Value, now);
             if (parseResult.GetValue(json))
             {
                 await Console.Out.WriteAsync(Json(report)).ConfigureAwait(false);
@@ -73,8 +75,8 @@ internal static class InvestigationReportCommand
             }
 
             var zone = ZoneOf(settings);
-            await Console.Out.WriteAsync(
-                $"Investigation {report.Investigation.Id}:\n{InvestigationText.Describe(outcome.Value.Investigation, zone)}\n" +
+            await WriteTextAsync(
+                $"Investigation {report.Investigation.Id}:\n{InvestigationText.Describe(outcome.Value.Investigation, zone, now)}\n" +
                 $"{InvestigationText.Records(report, zone)}\n" +
                 $"{report.Records.Count} recorded requests. This read is in the governance log with your purpose; the subject sees it once the investigation is disclosed to them (article 8).\n").ConfigureAwait(false);
             return 0;

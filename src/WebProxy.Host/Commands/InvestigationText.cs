@@ -5,13 +5,20 @@ using static WebProxy.Host.Commands.GovernanceCommandOutput;
 
 namespace WebProxy.Host.Commands;
 
-/// <summary>An investigation and its report as the <c>investigations</c> command prints them, from the admin API's views.</summary>
+/// <summary>
+/// An investigation and its report as the <c>investigations</c> command prints them, from the admin API's views; every
+/// value through <see cref="GovernanceCommandOutput.Table"/> and <see cref="GovernanceCommandOutput.Fields"/>, so
+/// nobody's text (a purpose, a reason, a host or URL) reaches the terminal as a control sequence.
+/// </summary>
 internal static class InvestigationText
 {
-    /// <summary>Label-value lines for one investigation, times in <paramref name="zone"/>; the id only when no heading names it.</summary>
-    public static string Describe(Investigation investigation, TimeZoneInfo zone, string indent = "  ", bool withId = false)
+    /// <summary>
+    /// Label-value lines for one investigation, times in <paramref name="zone"/>, whether it records as at
+    /// <paramref name="now"/> (the command's clock); the id only when no heading names it.
+    /// </summary>
+    public static string Describe(Investigation investigation, TimeZoneInfo zone, DateTimeOffset now, string indent = "  ", bool withId = false)
     {
-        var view = InvestigationView.Of(investigation, TimeProvider.System.GetUtcNow());
+        var view = InvestigationView.Of(investigation, now);
         var fields = new List<(string, string)>();
         if (withId)
         {

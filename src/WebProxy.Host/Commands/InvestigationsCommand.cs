@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using WebProxy.Admin.Investigations;
 using WebProxy.Governance;
-using WebProxy.Host.Governance;
 using WebProxy.Policy.Investigations;
 using static WebProxy.Host.Commands.GovernanceCommandOutput;
 
@@ -34,33 +32,35 @@ internal static class InvestigationsCommand
         ["kind"] = "--subject",
     };
 
-    public static Command Create()
+    /// <param name="clock">The command's one clock: what the services record and what "now" is in what it prints.</param>
+    public static Command Create(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var investigations = new Command(
             "investigations",
             "Investigations of one person (articles 6.2-6.7) and legal holds (7.1), through the same service as the admin API. " +
             $"Refusals and input problems: one line 'error: --option: reason', exit code 1. {PickUpNote}");
-        investigations.Subcommands.Add(CreateRequest());
-        investigations.Subcommands.Add(CreateApprove());
+        investigations.Subcommands.Add(CreateRequest(clock));
+        investigations.Subcommands.Add(CreateApprove(clock));
         investigations.Subcommands.Add(CreateReasoned(
-            "refuse", "Refuse a requested investigation: whoever could approve it, with a reason.",
+            clock, "refuse", "Refuse a requested investigation: whoever could approve it, with a reason.",
             "Why it is refused (required; written to the governance log).", (s, a, id, r) => s.Refuse(a, id, r)));
         investigations.Subcommands.Add(CreateReasoned(
-            "withdraw", "Withdraw a requested investigation, or stop an approved one before its end (recording stops at once): the requester or the approving role.",
+            clock, "withdraw", "Withdraw a requested investigation, or stop an approved one before its end (recording stops at once): the requester or the approving role.",
             "Why (optional; written to the governance log).", (s, a, id, r) => s.Withdraw(a, id, r)));
         investigations.Subcommands.Add(CreateReasoned(
-            "legal-hold", "Keep an approved investigation's records past their retention (article 7.1): the municipal secretary, with a reason.",
+            clock, "legal-hold", "Keep an approved investigation's records past their retention (article 7.1): the municipal secretary, with a reason.",
             "The weighty reason to keep the records (required; written to the governance log).", (s, a, id, r) => s.SetLegalHold(a, id, r)));
         investigations.Subcommands.Add(CreateReasoned(
-            "release-hold", "Release the legal hold on an investigation's records; retention applies again: the municipal secretary, with a reason.",
+            clock, "release-hold", "Release the legal hold on an investigation's records; retention applies again: the municipal secretary, with a reason.",
             "Why the records need no longer be kept (required; written to the governance log).", (s, a, id, r) => s.ReleaseLegalHold(a, id, r)));
-        investigations.Subcommands.Add(CreateList());
-        investigations.Subcommands.Add(CreateShow());
-        investigations.Subcommands.Add(InvestigationReportCommand.Create());
+        investigations.Subcommands.Add(InvestigationReadCommands.CreateList(clock));
+        investigations.Subcommands.Add(InvestigationReadCommands.CreateShow(clock));
+        investigations.Subcommands.Add(InvestigationReportCommand.Create(clock));
         return investigations;
     }
 
-    private static Command CreateRequest()
+    private static Command CreateRequest(TimeProvider clock)
     {
         var by = By("The requester: a manager or a security officer (directory id).");
         var subject = new Option<string?>("--subject")
@@ -108,7 +108,7 @@ internal static class InvestigationsCommand
             var request = new InvestigationRequest(
                 parseResult.GetValue(subject), parseResult.GetValue(purpose), parseResult.GetValue(legalGround), parseResult.GetValue(scope),
                 from, until, parseResult.GetValue(readers) ?? []);
-            using var runtime = OpenRuntime(parseResult, out var settings);
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var outcome = runtime.Investigations.Request(Actor.CommandLine(person), request);
             if (!outcome.Succeeded)
             {
@@ -116,15 +116,15 @@ internal static class InvestigationsCommand
             }
 
             var approver = outcome.Value.Kind == InvestigationKind.PoliticalOfficeHolder ? "the mayor" : "the municipal secretary";
-            await Console.Out.WriteAsync(
-                $"Requested investigation {outcome.Value.Id}:\n{InvestigationText.Describe(outcome.Value, ZoneOf(settings))}" +
+            await WriteTextAsync(
+                $"Requested investigation {outcome.Value.Id}:\n{InvestigationText.Describe(outcome.Value, ZoneOf(settings), clock.GetUtcNow())}" +
                 $"It records nothing until {approver} approves it.\n").ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateApprove()
+    private static Command CreateApprove(TimeProvider clock)
     {
         var id = Id();
         var by = By("The approver: the municipal secretary, or the mayor for a political office holder; never the requester (directory id).");
@@ -136,14 +136,14 @@ internal static class InvestigationsCommand
         command.Arguments.Add(id);
         command.Options.Add(by);
         command.Options.Add(deferDisclosure);
-        command.SetAction((parseResult, cancellationToken) => DecideAsync(parseResult, id, by, "Approved investigation {0}",
+        command.SetAction((parseResult, cancellationToken) => DecideAsync(parseResult, clock, id, by, "Approved investigation {0}",
             (service, actor, investigation) => service.Approve(actor, investigation, new InvestigationApprovalRequest(parseResult.GetValue(deferDisclosure)))));
         return command;
     }
 
     /// <summary>A decision that takes <c>--reason</c>: refuse, withdraw, legal hold and its release.</summary>
     private static Command CreateReasoned(
-        string name, string description, string reasonDescription, Func<InvestigationService, Actor, Guid, string?, Outcome<Investigation>> act)
+        TimeProvider clock, string name, string description, string reasonDescription, Func<InvestigationService, Actor, Guid, string?, Outcome<Investigation>> act)
     {
         var id = Id();
         var by = By("The person acting (directory id); the service checks they may.");
@@ -160,13 +160,13 @@ internal static class InvestigationsCommand
             _ => "Released the legal hold on investigation {0}",
         };
         command.SetAction((parseResult, cancellationToken) =>
-            DecideAsync(parseResult, id, by, done, (service, actor, investigation) => act(service, actor, investigation, parseResult.GetValue(reason))));
+            DecideAsync(parseResult, clock, id, by, done, (service, actor, investigation) => act(service, actor, investigation, parseResult.GetValue(reason))));
         return command;
     }
 
     /// <param name="done">What the first line says, with <c>{0}</c> for the id.</param>
     private static async Task<int> DecideAsync(
-        ParseResult parseResult, Argument<string> id, Option<string?> by, string done, Func<InvestigationService, Actor, Guid, Outcome<Investigation>> act)
+        ParseResult parseResult, TimeProvider clock, Argument<string> id, Option<string?> by, string done, Func<InvestigationService, Actor, Guid, Outcome<Investigation>> act)
     {
         if (await ReadIdAsync(parseResult, id, "an investigation").ConfigureAwait(false) is not { } investigationId)
         {
@@ -178,110 +178,17 @@ internal static class InvestigationsCommand
             return Refused;
         }
 
-        using var runtime = OpenRuntime(parseResult, out var settings);
+        using var runtime = OpenRuntime(parseResult, clock, out var settings);
         var outcome = act(runtime.Investigations, Actor.CommandLine(person), investigationId);
         if (!outcome.Succeeded)
         {
             return await RefuseAsync(outcome.Problem, DecisionFields).ConfigureAwait(false);
         }
 
-        await Console.Out.WriteAsync(
-            $"{string.Format(CultureInfo.InvariantCulture, done, outcome.Value.Id)}:\n{InvestigationText.Describe(outcome.Value, ZoneOf(settings))}{PickUpNote}\n").ConfigureAwait(false);
+        await WriteTextAsync(
+            $"{string.Format(CultureInfo.InvariantCulture, done, outcome.Value.Id)}:\n{InvestigationText.Describe(outcome.Value, ZoneOf(settings), clock.GetUtcNow())}{PickUpNote}\n").ConfigureAwait(false);
         return 0;
     }
 
-    private static Command CreateList()
-    {
-        var by = By("Who is looking (directory id): they see the investigations the admin API would show them.");
-        var purpose = Purpose();
-        var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/investigations." };
-        var command = new Command("list", "Show the investigations you may know of, with their state; others' need --purpose, which is recorded.");
-        command.Options.Add(by);
-        command.Options.Add(purpose);
-        command.Options.Add(json);
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            if (await RequireByAsync(parseResult, by, "investigations are read by people, not by the local administrator").ConfigureAwait(false) is not { } person)
-            {
-                return Refused;
-            }
-
-            using var runtime = OpenRuntime(parseResult, out var settings);
-            var outcome = runtime.Investigations.List(Actor.CommandLine(person), parseResult.GetValue(purpose));
-            if (!outcome.Succeeded)
-            {
-                return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
-            }
-
-            var now = TimeProvider.System.GetUtcNow();
-            var views = outcome.Value.Select(i => InvestigationView.Of(i, now)).ToArray();
-            if (parseResult.GetValue(json))
-            {
-                await Console.Out.WriteAsync(Json(views)).ConfigureAwait(false);
-                return 0;
-            }
-
-            if (views.Length == 0)
-            {
-                await Console.Out.WriteLineAsync("No investigations.").ConfigureAwait(false);
-                return 0;
-            }
-
-            var zone = ZoneOf(settings);
-            var rows = views
-                .Select(v => (IReadOnlyList<string>)[v.Id.ToString(), v.Kind, v.Subject, v.Scope, Show(v.Start, zone), Show(v.End, zone), List(v.Readers), InvestigationText.State(v)])
-                .ToArray();
-            await Console.Out.WriteAsync(Table(["ID", "KIND", "SUBJECT", "SCOPE", "START", "END", "READERS", "STATE"], rows)).ConfigureAwait(false);
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command CreateShow()
-    {
-        var id = Id();
-        var by = By("Who is looking (directory id).");
-        var purpose = Purpose();
-        var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/investigations/{id}." };
-        var command = new Command("show", "Show one investigation (not its records); --purpose is required unless it is about you, and is recorded.");
-        command.Arguments.Add(id);
-        command.Options.Add(by);
-        command.Options.Add(purpose);
-        command.Options.Add(json);
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            if (await ReadIdAsync(parseResult, id, "an investigation").ConfigureAwait(false) is not { } investigationId)
-            {
-                return Refused;
-            }
-
-            if (await RequireByAsync(parseResult, by, "investigations are read by people, not by the local administrator").ConfigureAwait(false) is not { } person)
-            {
-                return Refused;
-            }
-
-            using var runtime = OpenRuntime(parseResult, out var settings);
-            var outcome = runtime.Investigations.Get(Actor.CommandLine(person), investigationId, parseResult.GetValue(purpose));
-            if (!outcome.Succeeded)
-            {
-                return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
-            }
-
-            await Console.Out.WriteAsync(parseResult.GetValue(json)
-                ? Json(InvestigationView.Of(outcome.Value, TimeProvider.System.GetUtcNow()))
-                : InvestigationText.Describe(outcome.Value, ZoneOf(settings), indent: string.Empty, withId: true)).ConfigureAwait(false);
-            return 0;
-        });
-        return command;
-    }
-
     internal static Argument<string> Id() => new("id") { Description = "The investigation's id, as request and list print it." };
-
-    internal static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
-
-    internal static Option<string?> Purpose() => new("--purpose")
-    {
-        Description = "Why you read this personal data (article 4.3); required when it is about others, and written to the governance log.",
-        HelpName = "TEXT",
-    };
 }

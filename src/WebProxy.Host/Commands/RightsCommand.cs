@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using WebProxy.Governance;
 using WebProxy.Governance.Rights;
 using WebProxy.Storage;
@@ -12,24 +13,35 @@ namespace WebProxy.Host.Commands;
 /// <c>/api/me/data</c>, <c>/api/me/requests</c> and <c>/api/rights-requests</c>: the same rules (a privacy officer
 /// answers; a refusal needs reasons; due 28 days after filing) and the same governance records, with <c>via: cli</c>.
 /// <c>file</c> and <c>overview</c> act for the person named by <c>--by</c> about their own data, for an employee
-/// without access to the admin port, helped by IT at their desk. Refusals: one line naming the option, exit code 1.
+/// without access to the admin port, helped by IT at their desk. Here <c>--by</c> is only asserted by whoever has the
+/// shell, so <c>overview</c> records each read (<c>personal_data_read</c> about the person, <c>what: overview</c>,
+/// <c>via: cli</c>; article 4.3) and the person sees it in their next overview. Refusals: one line naming the
+/// option, exit code 1.
 /// </summary>
 internal static class RightsCommand
 {
-    public static Command Create()
+    /// <summary>The purpose recorded for an overview printed on the command line when <c>--purpose</c> gives none.</summary>
+    public const string OverviewPurpose = "subject-access overview printed on the command line";
+
+    /// <summary>Governance details as the services write them: camelCase, compact.</summary>
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    /// <param name="clock">The command's one clock: what the services record and what "now" is in what it prints.</param>
+    public static Command Create(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var rights = new Command(
             "rights",
             "The employee's own rights (article 8): their overview, and requests to correct, complete, delete or block, answered by a privacy officer " +
             "within four weeks; through the same services as the admin API. Refusals and input problems: one line 'error: --option: reason', exit code 1.");
-        rights.Subcommands.Add(CreateFile());
-        rights.Subcommands.Add(CreateList());
-        rights.Subcommands.Add(CreateAnswer());
-        rights.Subcommands.Add(CreateOverview());
+        rights.Subcommands.Add(CreateFile(clock));
+        rights.Subcommands.Add(CreateList(clock));
+        rights.Subcommands.Add(CreateAnswer(clock));
+        rights.Subcommands.Add(CreateOverview(clock));
         return rights;
     }
 
-    private static Command CreateFile()
+    private static Command CreateFile(TimeProvider clock)
     {
         var by = By("The person filing, about their own data (directory id); run it with them, for instance at their desk.");
         var kind = new Option<string?>("--kind") { Description = "What is asked: correct, complete, delete or block.", HelpName = "correct|complete|delete|block" };
@@ -56,15 +68,15 @@ internal static class RightsCommand
                 return Refused;
             }
 
-            using var runtime = OpenRuntime(parseResult, out var settings);
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var outcome = runtime.RightsRequests.File(Actor.CommandLine(person), new RightsRequestFiling(parseResult.GetValue(kind), typed.Text));
             if (!outcome.Succeeded)
             {
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
             }
 
-            var view = RightsRequestView.Of(outcome.Value, TimeProvider.System.GetUtcNow());
-            await Console.Out.WriteAsync(
+            var view = RightsRequestView.Of(outcome.Value, clock.GetUtcNow());
+            await WriteTextAsync(
                 $"Filed rights request {view.Id}:\n{RightsText.Describe(view, ZoneOf(settings))}" +
                 $"A privacy officer answers by {Show(view.DueAt, ZoneOf(settings))}; the answer appears in 'webproxy rights overview --by {view.Person}'.\n").ConfigureAwait(false);
             return 0;
@@ -72,7 +84,7 @@ internal static class RightsCommand
         return command;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(TimeProvider clock)
     {
         var by = By("The privacy officer looking (directory id).");
         var purpose = new Option<string?>("--purpose")
@@ -95,8 +107,8 @@ internal static class RightsCommand
                 return Refused;
             }
 
-            using var runtime = OpenRuntime(parseResult, out var settings);
-            var now = TimeProvider.System.GetUtcNow();
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
+            var now = clock.GetUtcNow();
             var outcome = runtime.RightsRequests.ListOpen(Actor.CommandLine(person), parseResult.GetValue(overdue), now, parseResult.GetValue(purpose));
             if (!outcome.Succeeded)
             {
@@ -118,15 +130,15 @@ internal static class RightsCommand
 
             var zone = ZoneOf(settings);
             var rows = views
-                .Select(v => (IReadOnlyList<string>)[v.Id.ToString(), v.Person, v.Kind, Show(v.FiledAt, zone), Show(v.DueAt, zone), v.State, v.Text.ReplaceLineEndings(" ")])
+                .Select(v => (IReadOnlyList<string>)[v.Id.ToString(), v.Person, v.Kind, Show(v.FiledAt, zone), Show(v.DueAt, zone), v.State, v.Text])
                 .ToArray();
-            await Console.Out.WriteAsync(Table(["ID", "PERSON", "KIND", "FILED", "DUE", "STATE", "TEXT"], rows)).ConfigureAwait(false);
+            await WriteTextAsync(Table(["ID", "PERSON", "KIND", "FILED", "DUE", "STATE", "TEXT"], rows)).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateAnswer()
+    private static Command CreateAnswer(TimeProvider clock)
     {
         var id = new Argument<string>("id") { Description = "The rights request's id, as file and list print it." };
         var by = By("The privacy officer answering (directory id).");
@@ -172,7 +184,7 @@ internal static class RightsCommand
                 return Refused;
             }
 
-            using var runtime = OpenRuntime(parseResult, out var settings);
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
             var answered = runtime.RightsRequests.Answer(
                 Actor.CommandLine(person), requestId, new RightsRequestAnswer(parseResult.GetValue(outcome), typed.Text, parseResult.GetValue(erase), parseResult.GetValue(block)));
             if (!answered.Succeeded)
@@ -180,22 +192,29 @@ internal static class RightsCommand
                 return await RefuseAsync(answered.Problem).ConfigureAwait(false);
             }
 
-            var view = RightsRequestView.Of(answered.Value, TimeProvider.System.GetUtcNow());
-            await Console.Out.WriteAsync($"Answered rights request {view.Id}:\n{RightsText.Describe(view, ZoneOf(settings))}").ConfigureAwait(false);
+            var view = RightsRequestView.Of(answered.Value, clock.GetUtcNow());
+            await WriteTextAsync($"Answered rights request {view.Id}:\n{RightsText.Describe(view, ZoneOf(settings))}").ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
-    private static Command CreateOverview()
+    private static Command CreateOverview(TimeProvider clock)
     {
-        var by = By("The person whose overview it is (directory id): their own data, so no purpose and no record.");
+        var by = By("The person whose overview it is (directory id): their own data, printed for whoever runs the command, so the read is recorded.");
+        var purpose = new Option<string?>("--purpose")
+        {
+            Description = $"Why the overview is printed, for the governance record of the read (optional; default: '{OverviewPurpose}').",
+            HelpName = "TEXT",
+        };
         var json = new Option<bool>("--json") { Description = "JSON as the admin API answers GET /api/me/data." };
         var command = new Command(
             "overview",
             "Everything held about the person named by --by (article 8): directory entry, exemptions, disclosed investigations with what was recorded, " +
-            "rights requests with their answers, and every governance record about them: who read their data, when and why.");
+            "rights requests with their answers, and every governance record about them: who read their data, when and why. " +
+            "On the command line --by is only asserted by whoever runs it, so each overview printed is itself recorded (article 4.3) and shows in the next one.");
         command.Options.Add(by);
+        command.Options.Add(purpose);
         command.Options.Add(json);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -204,20 +223,27 @@ internal static class RightsCommand
                 return Refused;
             }
 
-            using var runtime = OpenRuntime(parseResult, out var settings);
-            var outcome = runtime.SubjectAccess.Report(Actor.CommandLine(person));
+            using var runtime = OpenRuntime(parseResult, clock, out var settings);
+            var actor = Actor.CommandLine(person);
+            var outcome = runtime.SubjectAccess.Report(actor);
             if (!outcome.Succeeded)
             {
                 return await RefuseAsync(outcome.Problem).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteAsync(parseResult.GetValue(json) ? Json(outcome.Value) : RightsText.Overview(outcome.Value, ZoneOf(settings))).ConfigureAwait(false);
+            // Recorded before anything is printed: a read that could not be recorded shows nothing.
+            var stated = parseResult.GetValue(purpose);
+            runtime.State.Log.Append(new GovernanceEntry(
+                actor.PersonId, GovernanceAction.PersonalDataRead, actor.PersonId,
+                JsonSerializer.Serialize(new { what = "overview", via = actor.Via }, RecordJson),
+                string.IsNullOrWhiteSpace(stated) ? OverviewPurpose : stated.Trim()));
+            await (parseResult.GetValue(json)
+                ? Console.Out.WriteAsync(Json(outcome.Value))
+                : WriteTextAsync(RightsText.Overview(outcome.Value, ZoneOf(settings)))).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
-
-    private static Option<string?> By(string description) => new("--by") { Description = description, HelpName = "ID" };
 
     /// <summary>
     /// <c>--text-stdin</c>: a request or an answer often names the data it is about; read from standard input it stays

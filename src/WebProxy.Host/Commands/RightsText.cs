@@ -6,7 +6,11 @@ using static WebProxy.Host.Commands.GovernanceCommandOutput;
 
 namespace WebProxy.Host.Commands;
 
-/// <summary>Rights requests and the article-8 overview as the <c>rights</c> command prints them, for a person to read.</summary>
+/// <summary>
+/// Rights requests and the article-8 overview as the <c>rights</c> command prints them, for a person to read; every
+/// value through <see cref="GovernanceCommandOutput.Table"/> and <see cref="GovernanceCommandOutput.Fields"/>, the
+/// whole through <see cref="GovernanceCommandOutput.WriteTextAsync"/>, so nobody's text reaches the terminal as a control sequence.
+/// </summary>
 internal static class RightsText
 {
     /// <summary>Label-value lines for one rights request, its answer included; the id only when no heading names it.</summary>
@@ -60,7 +64,7 @@ internal static class RightsText
         {
             text.Append(Indent(Table(
                 ["ID", "KIND", "GRANTED BY", "CATEGORIES/LIMIT", "START", "END", "STATE", "REASON"],
-                [.. report.Exemptions.Select(e => (IReadOnlyList<string>)[e.Id.ToString(), e.Kind, e.GrantedBy, What(e), Show(e.Start, zone), Show(e.End, zone), e.State, e.Reason.ReplaceLineEndings(" ")])])));
+                [.. report.Exemptions.Select(e => (IReadOnlyList<string>)[e.Id.ToString(), e.Kind, e.GrantedBy, What(e), Show(e.Start, zone), Show(e.End, zone), e.State, e.Reason])])));
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nInvestigations that named you ({report.Investigations.Count})\n");
@@ -79,8 +83,8 @@ internal static class RightsText
                     Show(r.RecordedAt, zone),
                     r.ActorName is { } name ? $"{r.Actor} ({name})" : r.Actor,
                     r.Action,
-                    r.Purpose?.ReplaceLineEndings(" ") ?? "-",
-                    r.Details.ReplaceLineEndings(" ")])])));
+                    r.Purpose ?? "-",
+                    r.Details])])));
         }
 
         return text.ToString();

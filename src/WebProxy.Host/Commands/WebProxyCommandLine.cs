@@ -10,6 +10,8 @@ public static class WebProxyCommandLine
 {
     public static RootCommand Create()
     {
+        // One clock for the governance commands: what their services record and what "now" is in what they print.
+        var clock = TimeProvider.System;
         var root = new RootCommand("WebProxy: a forward web proxy that enforces the municipality's internet regulation with privacy by design.");
         root.Options.Add(CommonOptions.Config);
         root.Options.Add(CommonOptions.DataDirectory);
@@ -18,10 +20,10 @@ public static class WebProxyCommandLine
         root.Subcommands.Add(CaCommand.Create());
         root.Subcommands.Add(CategoriesCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
-        root.Subcommands.Add(ExemptionsCommand.Create());
-        root.Subcommands.Add(DirectoryCommand.Create());
-        root.Subcommands.Add(InvestigationsCommand.Create());
-        root.Subcommands.Add(RightsCommand.Create());
+        root.Subcommands.Add(ExemptionsCommand.Create(clock));
+        root.Subcommands.Add(DirectoryCommand.Create(clock));
+        root.Subcommands.Add(InvestigationsCommand.Create(clock));
+        root.Subcommands.Add(RightsCommand.Create(clock));
         return root;
     }
 

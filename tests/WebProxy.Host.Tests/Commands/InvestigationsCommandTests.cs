@@ -286,7 +286,7 @@ public sealed class InvestigationsCommandTests : IDisposable
     [InlineData("release-hold", "<id> --by --reason")]
     [InlineData("list", "--by --purpose --json")]
     [InlineData("show", "<id> --by --purpose --json")]
-    [InlineData("report", "<id> --by --purpose --json")]
+    [InlineData("report", "<id> --by --purpose --json --csv")]
     public async Task Help_lists_the_options_of_each_command(string command, string options)
     {
         var result = await _commands.RunAsync(["investigations", command, "--help"]);
