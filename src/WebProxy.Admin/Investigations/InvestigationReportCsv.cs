@@ -13,7 +13,7 @@ namespace WebProxy.Admin.Investigations;
 /// request, oldest first. The <c>url</c> column exists only for a content-scope investigation: a traffic-scope export
 /// has no column that could hold more than was approved (article 6.3). An export counts as a read.
 /// </summary>
-public static class InvestigationReportCsv
+internal static class InvestigationReportCsv
 {
     public const string ContentType = CsvText.ContentType;
 

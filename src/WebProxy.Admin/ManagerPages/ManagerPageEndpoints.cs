@@ -108,7 +108,7 @@ public static class ManagerPageEndpoints
         body.Append("<table id=\"team\"><thead><tr><th>Name</th><th>User name</th><th>Active exemptions</th><th></th></tr></thead><tbody>");
         foreach (var member in team)
         {
-            var active = exemptions.Value.Where(e => e.SubjectId == member.Id).Select(e => Describe(e, governance.TimeZone));
+            var active = exemptions.Value.Where(e => e.SubjectId == member.Id).Select(e => Describe(e, governance.TimeProvider.GetUtcNow(), governance.TimeZone));
             body.Append(CultureInfo.InvariantCulture, $"""
                 <tr data-person="{PageHtml.Encode(member.Id)}"><td>{PageHtml.Encode(member.DisplayName)}</td><td>{PageHtml.Encode(member.Id)}</td>
                 <td>{string.Join("<br>", active.Select(PageHtml.Encode))}</td>
@@ -232,7 +232,7 @@ public static class ManagerPageEndpoints
                 ? $"<form method=\"post\" action=\"/manage/exemptions/{exemption.Id}/revoke\"><button type=\"submit\">Revoke</button></form>"
                 : string.Empty;
             body.Append(CultureInfo.InvariantCulture, $"""
-                <tr data-exemption="{exemption.Id}" data-subject="{PageHtml.Encode(exemption.SubjectId)}"><td>{PageHtml.Encode(subject)}</td><td>{PageHtml.Encode(What(exemption))}</td>
+                <tr data-exemption="{exemption.Id}" data-subject="{PageHtml.Encode(exemption.SubjectId)}"><td>{PageHtml.Encode(subject)}</td><td>{PageHtml.Encode(ExemptionText.What(exemption, now))}</td>
                 <td>{PageTimes.Show(exemption.Start, governance.TimeZone)}</td><td>{PageTimes.Show(exemption.End, governance.TimeZone)}</td>
                 <td>{PageHtml.Encode(exemption.GrantedBy)}</td><td>{PageHtml.Encode(exemption.Reason)}</td><td>{revoke}</td></tr>
                 """);
@@ -268,14 +268,8 @@ public static class ManagerPageEndpoints
     internal static Person? Person(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance) =>
         sessions.Find(http) is { } id ? governance.State.Directory.Find(id) : null;
 
-    private static string What(Exemption exemption) => exemption switch
-    {
-        ResearchExemption research => "Research: " + string.Join(", ", research.Categories.Order().Select(RegulationCategoryNames.Name)),
-        SizeExemption { MaxBytes: { } bytes } => $"Transfers up to {bytes / (1024 * 1024)} MiB",
-        _ => "Transfers of any size",
-    };
-
-    private static string Describe(Exemption exemption, TimeZoneInfo zone) => $"{What(exemption)} until {PageTimes.Show(exemption.End, zone)}";
+    private static string Describe(Exemption exemption, DateTimeOffset now, TimeZoneInfo zone) =>
+        $"{ExemptionText.What(exemption, now)} until {PageTimes.Show(exemption.End, zone)}";
 
     /// <summary>The grant form's input, kept when a grant is refused so nothing typed is lost.</summary>
     private sealed record GrantForm(string? Subject)

@@ -86,7 +86,7 @@ internal static class MyDataPage
                 ? $"revoked {PageTimes.Show(revokedAt, zone)} by {RightsPageParts.Who(revokedBy, directory)}"
                 : PageHtml.Encode(exemption.State);
             body.Append(CultureInfo.InvariantCulture, $"""
-                <tr data-exemption="{exemption.Id}"><td>{PageHtml.Encode(What(exemption))}</td><td>{PageTimes.Show(exemption.Start, zone)}</td>
+                <tr data-exemption="{exemption.Id}"><td>{PageHtml.Encode(ExemptionText.What(exemption))}</td><td>{PageTimes.Show(exemption.Start, zone)}</td>
                 <td>{PageTimes.Show(exemption.End, zone)}</td><td>{RightsPageParts.Who(exemption.GrantedBy, directory)}</td>
                 <td>{PageHtml.Encode(exemption.Reason)}</td><td>{state}</td></tr>
                 """);
@@ -209,11 +209,4 @@ internal static class MyDataPage
     private static string Scope(string scope) => scope == "content"
         ? "content: the full addresses you visited, besides time, host, bytes, category and decision (approved by the municipal secretary, article 6.3)"
         : "traffic: time, host, bytes, category and decision; not the addresses within a site";
-
-    private static string What(ExemptionView exemption) => exemption switch
-    {
-        { Categories: { } categories } => "Research: " + string.Join(", ", categories),
-        { MaxBytes: { } bytes } => $"Transfers up to {bytes / (1024 * 1024)} MiB",
-        _ => "Transfers of any size",
-    };
 }

@@ -258,6 +258,29 @@ public sealed class RightsPagesTests
     }
 
     [Fact]
+    public async Task Text_people_typed_is_shown_as_text_on_every_page_never_as_markup()
+    {
+        const string Markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        await using var server = await RightsServer.StartAsync();
+        var id = await server.FileAsync(Researcher, "correct", "Please fix " + Markup);
+        using var officer = await PageSession.SignInAsync(server, PrivacyOfficer);
+        using var answered = await officer.PostAsync($"/privacy/requests/{id}/answer", new() { ["outcome"] = "refused", ["text"] = "Not possible: " + Markup });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        // Still open, so on the officer's page.
+        await server.FileAsync(Researcher, "block", "Block " + Markup);
+        using var researcher = await PageSession.SignInAsync(server, Researcher);
+
+        foreach (var (session, path) in new[] { (officer, "/privacy/requests"), (researcher, "/me/requests"), (researcher, "/me") })
+        {
+            var page = await session.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.DoesNotContain("<script>alert", page.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", page.Html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_form_posted_from_another_site_is_refused_and_changes_nothing()
     {
         await using var server = await RightsServer.StartAsync();
