@@ -1,6 +1,6 @@
 # WebProxy container: the same commands as README.md, in two stages.
 # Build: docker build -t webproxy .
-# Run:   docker run -p 3128:3128 -p 8081:8081 -v webproxy-data:/data webproxy
+# Run:   docker run -p 3128:3128 -p 8081:8081 -v webproxy-data:/data webproxy   (admin port: https, see README)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

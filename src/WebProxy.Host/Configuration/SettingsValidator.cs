@@ -62,6 +62,7 @@ internal static class SettingsValidator
         }
 
         Check(TimeZoneInfo.TryFindSystemTimeZoneById(admin.TimeZone, out _), "Admin.TimeZone", $"'{admin.TimeZone}' is not a time zone known to this system (an IANA id such as Europe/Amsterdam)");
+        CheckAdminHttps(problems, admin);
 
         var policy = settings.Policy;
         Check(Enum.IsDefined(policy.InterceptionMode), "Policy.InterceptionMode", "must be BlockedOnly, All or None");
@@ -105,6 +106,37 @@ internal static class SettingsValidator
             "must be between 2 hours and 397 days (browsers refuse longer-lived certificates)");
         Check(ca.LeafCacheCapacity >= 16, "CertificateAuthority.LeafCacheCapacity", "must be at least 16");
         return problems;
+    }
+
+    private static void CheckAdminHttps(List<SettingsProblem> problems, AdminSettings admin)
+    {
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(new SettingsProblem(field, message));
+            }
+        }
+
+        Check(Enum.IsDefined(admin.Https), "Admin.Https", "must be Off, OrganisationCa or Certificate");
+        var onNetwork = IPAddress.TryParse(admin.ListenAddress, out var address) && !IPAddress.IsLoopback(address);
+        Check(admin.Https != AdminHttpsMode.Off || !onNetwork || admin.AllowPlainHttpOnNetwork, "Admin.Https",
+            $"the admin port listens on {admin.ListenAddress}, beyond this machine, where sign-in passwords and session cookies would cross the network " +
+            "readable; set OrganisationCa (a certificate from the organisation CA, which workstations trust already) or Certificate, or set " +
+            "Admin.AllowPlainHttpOnNetwork to true when a TLS proxy stands in front");
+        for (var i = 0; i < admin.HttpsHostNames.Count; i++)
+        {
+            var name = admin.HttpsHostNames[i];
+            Check(IPAddress.TryParse(name, out _) || HostNames.TryNormalise(name, out _, out _), $"Admin.HttpsHostNames[{i}]", $"'{name}' is not a host name or IP address");
+        }
+
+        if (admin.Https == AdminHttpsMode.Certificate)
+        {
+            Check(admin.HttpsCertificatePemPath is not null && File.Exists(admin.HttpsCertificatePemPath), "Admin.HttpsCertificatePemPath",
+                admin.HttpsCertificatePemPath is null ? "Admin.Https is Certificate: name the certificate's PEM file" : $"the file '{admin.HttpsCertificatePemPath}' does not exist");
+            Check(admin.HttpsPrivateKeyPemPath is not null && File.Exists(admin.HttpsPrivateKeyPemPath), "Admin.HttpsPrivateKeyPemPath",
+                admin.HttpsPrivateKeyPemPath is null ? "Admin.Https is Certificate: name the private key's PEM file" : $"the file '{admin.HttpsPrivateKeyPemPath}' does not exist");
+        }
     }
 
     /// <summary>

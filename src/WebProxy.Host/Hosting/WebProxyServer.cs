@@ -92,7 +92,7 @@ public sealed class WebProxyServer : IAsyncDisposable
             await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
             admin = BuildAdminApplication(settings, BoundEndPoint(proxy), shared, rules, governance, statistics, configureLogging);
             await admin.StartAsync(cancellationToken).ConfigureAwait(false);
-            settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? $"http://{BoundEndPoint(admin)}";
+            settings.Proxy.AdminUrlForClients ??= settings.Admin.UrlForClients ?? DefaultAdminUrl(settings.Admin, BoundEndPoint(admin));
             settings.Proxy.ProxyUrlForClients ??= $"http://{settings.Admin.ProxyAddressForClients ?? BoundEndPoint(proxy).ToString()}";
         }
         catch
@@ -242,10 +242,17 @@ public sealed class WebProxyServer : IAsyncDisposable
                 () => Task.Run(statistics.Flush), settings.Statistics.KAnonymity));
         }
 
+        if (admin.Https != AdminHttpsMode.Off)
+        {
+            // The slim builder leaves TLS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Parse(admin.ListenAddress), admin.Port);
+            kestrel.Listen(IPAddress.Parse(admin.ListenAddress), admin.Port,
+                listen => AdminHttps.Configure(listen, admin, shared.GetRequiredService<LeafCertificateCache>()));
         });
 
         var app = builder.Build();
@@ -274,6 +281,14 @@ public sealed class WebProxyServer : IAsyncDisposable
         })).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The admin port's URL when none is configured: with the organisation CA's certificate, by the first name it is
+    /// issued for (a browser checks the name), else by the bound address.
+    /// </summary>
+    private static string DefaultAdminUrl(AdminSettings admin, IPEndPoint bound) => admin.Https == AdminHttpsMode.OrganisationCa
+        ? $"https://{AdminHttps.HostNamesOf(admin)[0]}:{bound.Port}"
+        : $"{AdminHttps.Scheme(admin)}://{bound}";
 
     /// <summary>The same instances in every application: one CA, one leaf cache, one clock, one set of meters.</summary>
     private static void ShareServices(IServiceCollection services, ServiceProvider shared)

@@ -169,6 +169,8 @@ public sealed class SettingsLoaderErrorTests
         { "Proxy.ListenAddress", "localhost", """{ "Proxy": { "ListenAddress": "localhost" } }""" },
         { "Admin.Port", "-1", """{ "Admin": { "Port": -1 } }""" },
         { "Admin.DirectDomains[1]", "intra net", """{ "Admin": { "DirectDomains": [ "intranet.gemeente.nl", "intra net" ] } }""" },
+        { "Admin.Https", "\"Off\"", """{ "Admin": { "ListenAddress": "0.0.0.0", "Https": "Off" } }""" },
+        { "Admin.HttpsHostNames[1]", "bad host!", """{ "Admin": { "Https": "OrganisationCa", "HttpsHostNames": [ "proxy.gemeente.nl", "bad host!" ] } }""" },
         { "CertificateAuthority.LeafValidity", "400.00:00:00", """{ "CertificateAuthority": { "LeafValidity": "400.00:00:00" } }""" },
         { "DataDirectory", "\" \"", """{ "DataDirectory": " " }""" },
     };
@@ -183,6 +185,27 @@ public sealed class SettingsLoaderErrorTests
         var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(file.Path));
 
         AssertNames(error, file, file.LineOf(snippet), field);
+    }
+
+    [Fact]
+    public void Plain_http_beyond_loopback_is_accepted_only_when_a_tls_proxy_is_declared()
+    {
+        using var declared = new ConfigFile("""{ "Admin": { "ListenAddress": "0.0.0.0", "AllowPlainHttpOnNetwork": true } }""");
+        using var encrypted = new ConfigFile("""{ "Admin": { "ListenAddress": "0.0.0.0", "Https": "OrganisationCa" } }""");
+        using var undeclared = new ConfigFile("""{ "Admin": { "ListenAddress": "10.1.2.3" } }""");
+
+        Assert.True(SettingsLoader.Load(declared.Path).Admin.AllowPlainHttpOnNetwork);
+        Assert.Equal(AdminHttpsMode.OrganisationCa, SettingsLoader.Load(encrypted.Path).Admin.Https);
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(undeclared.Path));
+        Assert.Contains("field Admin.Https: the admin port listens on 10.1.2.3, beyond this machine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_container_images_settings_load_and_put_TLS_on_the_admin_port_it_opens_to_the_network()
+    {
+        var settings = SettingsLoader.Load(Path.Combine(WebProxy.TestData.SharedTestData.Repository, "src", "WebProxy.Host", "Deployment", "webproxy.container.json"));
+
+        Assert.Equal(("0.0.0.0", AdminHttpsMode.OrganisationCa), (settings.Admin.ListenAddress, settings.Admin.Https));
     }
 
     [Fact]
