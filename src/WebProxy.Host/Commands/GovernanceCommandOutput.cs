@@ -222,7 +222,7 @@ internal static class GovernanceCommandOutput
 
     /// <summary>
     /// <paramref name="text"/> with every control character a terminal would act on replaced by U+FFFD: C0 except tab
-    /// and line feed (the layout's own), DEL, and C1 (U+0080-U+009F). Request texts, answers, reasons, purposes, hosts
+    /// and line feed (the layout's own), DEL, C1 (U+0080-U+009F) and the bidirectional controls. Request texts, answers, reasons, purposes, hosts
     /// and URLs come from other people; an escape sequence in one must not hide rows from the privacy officer or
     /// rewrite the screen. One character for one, so the columns stay aligned.
     /// </summary>
@@ -243,7 +243,10 @@ internal static class GovernanceCommandOutput
     /// <summary>One cell of a table or one value of <see cref="Fields"/>: a single line without tabs, <see cref="Printable"/>.</summary>
     private static string Cell(string value) => Printable(value.ReplaceLineEndings(" ").Replace('\t', ' '));
 
-    private static bool IsTerminalControl(char c) => c is (< ' ' and not '\t' and not '\n') or '\u007f' or (>= '\u0080' and <= '\u009f');
+    // Also the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make a terminal
+    // show text in another order than it is stored, so a reason could read as something it does not say.
+    private static bool IsTerminalControl(char c) =>
+        c is (< ' ' and not '\t' and not '\n') or '\u007f' or (>= '\u0080' and <= '\u009f') or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>JSON in the admin API's shape (camelCase), indented.</summary>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions) + "\n";

@@ -70,6 +70,11 @@ internal static class InvestigationText
                 : $"released {Show(hold.ReleasedAt ?? hold.SetAt, zone)} by {hold.ReleasedBy}: {hold.ReleaseReason} (set {Show(hold.SetAt, zone)} by {hold.SetBy}: {hold.Reason})"));
         }
 
+        if (view.RecordsBlockedAt is { } blockedAt)
+        {
+            fields.Add(("records blocked", $"since {Show(blockedAt, zone)} at the subject's request: kept, no longer provided"));
+        }
+
         return Fields(fields, indent);
     }
 

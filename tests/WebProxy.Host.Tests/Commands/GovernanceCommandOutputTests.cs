@@ -51,6 +51,7 @@ public sealed class GovernanceCommandOutputTests
     [InlineData("Delete my data\u001b[2K\u001b[1A", "Delete my data\uFFFD[2K\uFFFD[1A")]
     [InlineData("bell\u0007 nul\u0000 backspace\u0008 cr\r", "bell\uFFFD nul\uFFFD backspace\uFFFD cr\uFFFD")]
     [InlineData("del\u007f c1-csi\u009b2J nel\u0085 pad\u0080", "del\uFFFD c1-csi\uFFFD2J nel\uFFFD pad\uFFFD")]
+    [InlineData("granted \u202eFalse\u202c and \u2067isolated\u2069", "granted \uFFFDFalse\uFFFD and \uFFFDisolated\uFFFD")]
     [InlineData("tab\tand\nline feed stay; é, ü, € and \u00a0 too", "tab\tand\nline feed stay; é, ü, € and \u00a0 too")]
     public void Text_for_the_terminal_has_no_control_character_but_tab_and_line_feed(string text, string printed)
     {

@@ -81,6 +81,9 @@ public sealed class RightsCommandTests : IDisposable
 
         var read = await _commands.RunAsync(["investigations", "report", investigation.ToString(), "--by", SecurityOfficer, "--purpose", "Case review"]);
         Assert.Contains("blocked at the subject's request", AssertRefused(read, "<id>"), StringComparison.Ordinal);
+        var shown = await _commands.RunAsync(["investigations", "show", investigation.ToString(), "--by", SecurityOfficer, "--purpose", "Case review"]);
+        Assert.True(shown.ExitCode == 0, shown.Describe());
+        Assert.Contains("records blocked", shown.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
