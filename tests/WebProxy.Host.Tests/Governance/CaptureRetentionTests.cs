@@ -40,13 +40,7 @@ public sealed class CaptureRetentionTests : IDisposable
     {
         // The grace period of closed investigations as long as the retention, so this is the 183-day rule alone.
         _settings.Investigations.ClosedGraceDays = 183;
-        Guid investigation;
-        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
-        {
-            investigation = Approve(runtime);
-            Capture(runtime, "intranet.example.nl");
-            runtime.Captures.Flush();
-        }
+        var investigation = ApprovedWithOneCapture();
 
         var backup = Path.Combine(_temp.Path, "investigations.backup.db");
         File.Copy(CapturesPath, backup);
@@ -82,12 +76,9 @@ public sealed class CaptureRetentionTests : IDisposable
     [Fact]
     public void A_legal_hold_keeps_the_records_past_183_days_until_it_is_released()
     {
-        Guid investigation;
+        var investigation = ApprovedWithOneCapture();
         using (var runtime = GovernanceRuntime.Open(_settings, _clock))
         {
-            investigation = Approve(runtime);
-            Capture(runtime, "intranet.example.nl");
-            runtime.Captures.Flush();
             Assert.True(runtime.Investigations.SetLegalHold(Actor.Api(TestOrganisation.Secretary), investigation, "court case 2026/114").Succeeded);
         }
 
@@ -110,13 +101,7 @@ public sealed class CaptureRetentionTests : IDisposable
     [Fact]
     public void A_closed_investigations_records_go_after_its_grace_period_and_stay_gone_after_a_restore()
     {
-        Guid investigation;
-        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
-        {
-            investigation = Approve(runtime);
-            Capture(runtime, "intranet.example.nl");
-            runtime.Captures.Flush();
-        }
+        var investigation = ApprovedWithOneCapture();
 
         var backup = Path.Combine(_temp.Path, "investigations.backup.db");
         File.Copy(CapturesPath, backup);
@@ -145,13 +130,7 @@ public sealed class CaptureRetentionTests : IDisposable
     [Fact]
     public void An_erasure_on_a_persons_request_stays_applied_after_a_restored_backup()
     {
-        Guid investigation;
-        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
-        {
-            investigation = Approve(runtime);
-            Capture(runtime, "intranet.example.nl");
-            runtime.Captures.Flush();
-        }
+        var investigation = ApprovedWithOneCapture();
 
         var backup = Path.Combine(_temp.Path, "investigations.backup.db");
         File.Copy(CapturesPath, backup);
@@ -219,6 +198,16 @@ public sealed class CaptureRetentionTests : IDisposable
         Assert.Equal((0L, 0L), (restored.Captures.Count(released), restored.Captures.Count(heldLater)));
         Assert.Contains(Records(restored, GovernanceAction.RecordsDeleted), r => r.Details.Contains("reapplied-after-restore", StringComparison.Ordinal)
             && r.Details.Contains("\"count\":2", StringComparison.Ordinal));
+    }
+
+    /// <summary>An approved investigation of the researcher with one request captured now, the runtime closed again.</summary>
+    private Guid ApprovedWithOneCapture()
+    {
+        using var runtime = GovernanceRuntime.Open(_settings, _clock);
+        var investigation = Approve(runtime);
+        Capture(runtime, "intranet.example.nl");
+        runtime.Captures.Flush();
+        return investigation;
     }
 
     private Guid Approve(GovernanceRuntime runtime, string subject = TestOrganisation.Researcher)
