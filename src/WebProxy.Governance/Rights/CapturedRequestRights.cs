@@ -106,6 +106,42 @@ internal sealed class CapturedRequestRights
         _state.Refresh();
     }
 
+    /// <summary>
+    /// Carries out the blocks granted answers named but that are not in place — the process stopped between the answer
+    /// and the block — each as the officer who answered, at the answer's time; returns how many it placed.
+    /// </summary>
+    public int CompleteBlocks(DateTimeOffset until)
+    {
+        _state.Refresh();
+        var placed = 0;
+        foreach (var record in _state.Log.Read(DateTimeOffset.UnixEpoch, until))
+        {
+            if (record.Action != GovernanceAction.RightsRequestAnswered)
+            {
+                continue;
+            }
+
+            using var details = JsonDocument.Parse(record.Details);
+            var root = details.RootElement;
+            if (!root.TryGetProperty("blockedInvestigations", out var blocked) || blocked.ValueKind != JsonValueKind.Array
+                || !root.TryGetProperty("request", out var requestId) || !requestId.TryGetGuid(out var request))
+            {
+                continue;
+            }
+
+            foreach (var id in blocked.EnumerateArray())
+            {
+                if (id.TryGetGuid(out var investigation) && _state.Investigations.Find(investigation) is { Block: null } open)
+                {
+                    Block(new Actor(record.Actor, "completion"), open.SubjectId, request, [investigation], record.RecordedAt);
+                    placed++;
+                }
+            }
+        }
+
+        return placed;
+    }
+
     private IEnumerable<Investigation> Naming(string personId) =>
         _state.Investigations.All.Where(i => i.WasApproved && string.Equals(i.SubjectId, personId, StringComparison.Ordinal));
 }

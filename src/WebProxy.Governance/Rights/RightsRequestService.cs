@@ -190,6 +190,18 @@ public sealed class RightsRequestService
         }
     }
 
+    /// <summary>
+    /// At start, before anything is served: places the blocks that granted answers recorded but a stop in between left
+    /// undone (the answer is written first, see <see cref="Answer"/>); returns how many.
+    /// </summary>
+    public int CompleteInterruptedBlocks()
+    {
+        lock (_writeLock)
+        {
+            return _captured.CompleteBlocks(_timeProvider.GetUtcNow().AddDays(1));
+        }
+    }
+
     /// <summary>The requests <paramref name="actor"/> filed, answered or not; their own data, so no purpose and no record.</summary>
     public Outcome<IReadOnlyList<RightsRequest>> Mine(Actor actor)
     {

@@ -94,6 +94,7 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
 
             // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
             runtime._reappliedAtOpen = runtime._retention.Reapply();
+            services.RightsRequests.CompleteInterruptedBlocks();
             return runtime;
         }
         catch (PersonDirectoryException ex)

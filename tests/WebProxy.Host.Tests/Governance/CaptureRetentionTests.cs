@@ -200,6 +200,28 @@ public sealed class CaptureRetentionTests : IDisposable
             && r.Details.Contains("\"count\":2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_block_a_granted_answer_named_but_a_stop_left_undone_is_placed_at_the_next_start()
+    {
+        var investigation = ApprovedWithOneCapture();
+        var request = Guid.NewGuid();
+        DateTimeOffset answeredAt;
+        using (var runtime = GovernanceRuntime.Open(_settings, _clock))
+        {
+            // The answer is on record (it is written first); the process stopped before the block was placed.
+            var details = $$"""{"request":"{{request}}","kind":"block","outcome":"granted","blockedInvestigations":["{{investigation}}"],"via":"page"}""";
+            answeredAt = runtime.State.Log.Append(new GovernanceEntry(TestOrganisation.PrivacyOfficer, GovernanceAction.RightsRequestAnswered, TestOrganisation.Researcher, details)).RecordedAt;
+            Assert.Null(runtime.State.Investigations.Find(investigation)!.Block);
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        using var restarted = GovernanceRuntime.Open(_settings, _clock);
+
+        Assert.Equal(new Policy.Investigations.RecordsBlock(request, TestOrganisation.PrivacyOfficer, answeredAt), restarted.State.Investigations.Find(investigation)!.Block);
+        Assert.Single(Records(restarted, GovernanceAction.RecordsBlocked));
+        Assert.Equal(1, restarted.Captures.Count(investigation));
+    }
+
     /// <summary>An approved investigation of the researcher with one request captured now, the runtime closed again.</summary>
     private Guid ApprovedWithOneCapture()
     {
