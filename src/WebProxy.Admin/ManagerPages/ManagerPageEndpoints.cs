@@ -45,6 +45,7 @@ public static class ManagerPageEndpoints
         endpoints.MapMyDataPage();
         endpoints.MapRightsRequestPages();
         endpoints.MapPrivacyOfficerPage();
+        endpoints.MapInvestigationPages();
         return endpoints;
     }
 

@@ -46,7 +46,7 @@ internal static class PageHtml
             html.Append(CultureInfo.InvariantCulture, $"""
                 <a href="/me">My data</a><a href="/me/requests">My requests</a>
                 <a href="/manage">My team</a><a href="/manage/grant">Grant an exemption</a><a href="/manage/exemptions">Active exemptions</a><a href="/statistics">Statistics</a>
-                <a href="/privacy/requests">Rights requests</a>
+                <a href="/privacy/requests">Rights requests</a><a href="/investigations">Investigations</a>
                 <form method="post" action="/logout"><span>{Encode(signedIn)}</span> <button type="submit">Sign out</button></form>
                 """);
         }
