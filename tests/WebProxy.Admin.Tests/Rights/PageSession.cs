@@ -24,11 +24,14 @@ internal sealed class PageSession : IDisposable
     public string Origin => _client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Signs <paramref name="person"/> in (password <see cref="Testing.TestOrganisation.Password"/>) through <c>POST /login</c>.</summary>
-    public static async Task<PageSession> SignInAsync(RightsServer server, string person)
+    public static Task<PageSession> SignInAsync(RightsServer server, string person) => SignInAsync(server.Client.BaseAddress!, person);
+
+    /// <summary>Signs <paramref name="person"/> in on the admin port at <paramref name="address"/>.</summary>
+    public static async Task<PageSession> SignInAsync(Uri address, string person)
     {
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
-            BaseAddress = server.Client.BaseAddress,
+            BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
         var session = new PageSession(client, string.Empty);

@@ -24,9 +24,9 @@ namespace WebProxy.Admin.Tests.Rights;
 /// <summary>
 /// The rights API on a real Kestrel host (127.0.0.1, a port chosen by the OS), wired as the host wires it: the
 /// governance services over <see cref="TestOrganisation"/> and a fresh governance database in a temp folder,
-/// <see cref="AdminServiceCollectionExtensions.AddWebProxyGovernance"/>, the two rights services as singletons,
+/// <see cref="AdminServiceCollectionExtensions.AddWebProxyGovernance"/>, the rights and investigation services as singletons,
 /// <see cref="RightsApi.MapRightsApi"/> and the pages (<see cref="ManagerPageEndpoints.MapManagerPages"/>, for the
-/// article-8 pages and the sign-in form; <see cref="PageSession"/> uses them). A fake clock, so due dates can pass. Callers sign in with HTTP Basic per
+/// article-8 and investigation pages and the sign-in form; <see cref="PageSession"/> uses them). A fake clock, so due dates can pass. Callers sign in with HTTP Basic per
 /// request (everyone has <see cref="TestOrganisation.Password"/>); <see cref="Anonymous"/> sends no credentials.
 /// </summary>
 internal sealed class RightsServer : IAsyncDisposable
@@ -58,7 +58,8 @@ internal sealed class RightsServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RightsServer> StartAsync()
+    /// <summary>Starts the host; the pages show and read times in <paramref name="zone"/> (UTC unless given).</summary>
+    public static async Task<RightsServer> StartAsync(TimeZoneInfo? zone = null)
     {
         var data = new TempDirectory();
         var clock = new FakeTimeProvider(Start);
@@ -67,9 +68,10 @@ internal sealed class RightsServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddWebProxyGovernance(new GovernanceEndpointsContext(
-            governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.LogService, clock, TimeZoneInfo.Utc));
+            governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.LogService, clock, zone ?? TimeZoneInfo.Utc));
         builder.Services.AddSingleton(governance.SubjectAccess);
         builder.Services.AddSingleton(governance.RightsRequests);
+        builder.Services.AddSingleton(governance.Investigations);
         var app = builder.Build();
         app.MapRightsApi();
         app.MapManagerPages();
