@@ -136,7 +136,7 @@ public sealed class ExemptionService
             .Where(e => !query.ActiveOnly || ExemptionSet.IsActive(e, now))
             .Where(e => AdminAccess.CanSeeExemption(person, e, directory))
             .ToArray();
-        if (RecordRead(actor, visible.Select(e => e.SubjectId), "exemptions", purpose) is { } problem)
+        if (PersonalDataReads.Record(_state.Log, actor, visible.Select(e => e.SubjectId), "exemptions", purpose) is { } problem)
         {
             return problem;
         }
@@ -159,7 +159,7 @@ public sealed class ExemptionService
             return Problem.NotFound("id", $"there is no exemption {id}");
         }
 
-        if (RecordRead(actor, [exemption.SubjectId], "exemption", purpose) is { } problem)
+        if (PersonalDataReads.Record(_state.Log, actor, [exemption.SubjectId], "exemption", purpose) is { } problem)
         {
             return problem;
         }
@@ -191,13 +191,6 @@ public sealed class ExemptionService
             return recorded;
         }
     }
-
-    /// <summary>
-    /// Records a read of other people's data by <paramref name="actor"/>, one record per person; reading only one's
-    /// own data needs no purpose and leaves no record. Null when recorded, or the problem (no purpose).
-    /// </summary>
-    internal Problem? RecordRead(Actor actor, IEnumerable<string> subjects, string what, string? purpose) =>
-        PersonalDataReads.Record(_state.Log, actor, subjects, what, purpose);
 
     /// <summary>
     /// Validates and stores a grant. Who acts is checked before what is asked (as <see cref="ExemptionRules"/> does),

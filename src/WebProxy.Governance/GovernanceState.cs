@@ -23,13 +23,6 @@ public sealed class GovernanceState
     private object? _rejectedDirectoryVersion;
     private volatile PersonDirectoryException? _directoryProblem;
 
-    /// <exception cref="PersonDirectoryException">The directory source is not valid at start.</exception>
-    public GovernanceState(GovernanceLog log, ExemptionStore exemptions, IDirectorySource directorySource)
-        : this(log, exemptions, new InvestigationStore(log), directorySource)
-    {
-    }
-
-    /// <exception cref="PersonDirectoryException">The directory source is not valid at start.</exception>
     public GovernanceState(GovernanceLog log, ExemptionStore exemptions, InvestigationStore investigations, IDirectorySource directorySource)
     {
         ArgumentNullException.ThrowIfNull(log);

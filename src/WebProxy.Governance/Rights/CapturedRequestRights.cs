@@ -29,7 +29,7 @@ internal sealed class CapturedRequestRights
     {
         _state = state;
         _captures = captures;
-        _investigations = new InvestigationStore(state.Log);
+        _investigations = state.InvestigationStore;
     }
 
     /// <summary>Why the person's captured requests cannot be erased or blocked at <paramref name="now"/>; null when they can.</summary>
@@ -92,15 +92,7 @@ internal sealed class CapturedRequestRights
     {
         foreach (var investigation in plan)
         {
-            var details = JsonSerializer.Serialize(new
-            {
-                request = requestId,
-                investigation,
-                records = _captures.Count(investigation),
-                via = actor.Via,
-            }, GovernanceJson.Options);
-            var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RecordsBlocked, personId, details);
-            _investigations.Block(investigation, new RecordsBlock(requestId, actor.PersonId, now), record);
+            PlaceBlock(actor, personId, requestId, investigation, now);
         }
 
         _state.Refresh();
@@ -110,11 +102,12 @@ internal sealed class CapturedRequestRights
     /// Carries out the blocks granted answers named but that are not in place — the process stopped between the answer
     /// and the block — each as the officer who answered, at the answer's time; returns how many it placed.
     /// </summary>
-    public int CompleteBlocks(DateTimeOffset until)
+    /// <param name="onRecord">The governance records to go by, oldest first (the answers among them are read).</param>
+    public int CompleteBlocks(IEnumerable<GovernanceRecord> onRecord)
     {
         _state.Refresh();
         var placed = 0;
-        foreach (var record in _state.Log.Read(DateTimeOffset.UnixEpoch, until))
+        foreach (var record in onRecord)
         {
             if (record.Action != GovernanceAction.RightsRequestAnswered)
             {
@@ -133,13 +126,31 @@ internal sealed class CapturedRequestRights
             {
                 if (id.TryGetGuid(out var investigation) && _state.Investigations.Find(investigation) is { Block: null } open)
                 {
-                    Block(new Actor(record.Actor, "completion"), open.SubjectId, request, [investigation], record.RecordedAt);
+                    PlaceBlock(new Actor(record.Actor, "completion"), open.SubjectId, request, investigation, record.RecordedAt);
                     placed++;
                 }
             }
         }
 
+        if (placed > 0)
+        {
+            _state.Refresh();
+        }
+
         return placed;
+    }
+
+    private void PlaceBlock(Actor actor, string personId, Guid requestId, Guid investigation, DateTimeOffset at)
+    {
+        var details = JsonSerializer.Serialize(new
+        {
+            request = requestId,
+            investigation,
+            records = _captures.Count(investigation),
+            via = actor.Via,
+        }, GovernanceJson.Options);
+        var record = new GovernanceEntry(actor.PersonId, GovernanceAction.RecordsBlocked, personId, details);
+        _investigations.Block(investigation, new RecordsBlock(requestId, actor.PersonId, at), record);
     }
 
     private IEnumerable<Investigation> Naming(string personId) =>

@@ -37,9 +37,6 @@ public sealed class RightsRequestService
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The table the requests are kept in.</summary>
-    public RightsRequestStore Store => _store;
-
     /// <summary>Files a request about <paramref name="actor"/>'s own data; it is due <see cref="AnswerPeriod"/> after now.</summary>
     public Outcome<RightsRequest> File(Actor actor, RightsRequestFiling filing)
     {
@@ -194,11 +191,12 @@ public sealed class RightsRequestService
     /// At start, before anything is served: places the blocks that granted answers recorded but a stop in between left
     /// undone (the answer is written first, see <see cref="Answer"/>); returns how many.
     /// </summary>
-    public int CompleteInterruptedBlocks()
+    /// <param name="onRecord">The governance records to go by, oldest first (the answers among them are read).</param>
+    public int CompleteInterruptedBlocks(IEnumerable<GovernanceRecord> onRecord)
     {
         lock (_writeLock)
         {
-            return _captured.CompleteBlocks(_timeProvider.GetUtcNow().AddDays(1));
+            return _captured.CompleteBlocks(onRecord);
         }
     }
 

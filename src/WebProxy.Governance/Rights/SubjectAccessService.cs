@@ -24,11 +24,6 @@ public sealed class SubjectAccessService
     private readonly RightsRequestStore _requests;
     private readonly TimeProvider _timeProvider;
 
-    public SubjectAccessService(GovernanceState state, CaptureStore captures, TimeProvider timeProvider)
-        : this(state, captures, new RightsRequestStore((state ?? throw new ArgumentNullException(nameof(state))).Log), timeProvider)
-    {
-    }
-
     public SubjectAccessService(GovernanceState state, CaptureStore captures, RightsRequestStore requests, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -78,12 +78,13 @@ internal sealed class CaptureRetention
     /// records a restored backup brought back are gone before the first report is read. What that removes is recorded too (a count, kind
     /// <see cref="DeletionKinds.Reapplied"/>); returns how many records it removed.
     /// </summary>
-    public int Reapply()
+    /// <param name="onRecord">The governance records to go by, oldest first (the others are skipped).</param>
+    public int Reapply(IEnumerable<GovernanceRecord> onRecord)
     {
         // Per set of holds the latest cut-off covers all earlier ones with the same holds.
         var latestByHolds = new Dictionary<string, (DateTimeOffset Cutoff, IReadOnlySet<Guid> Kept)>(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var record in _state.Log.Read(DateTimeOffset.UnixEpoch, _timeProvider.GetUtcNow().AddDays(1)))
+        foreach (var record in onRecord)
         {
             if (record.Action is not (GovernanceAction.RecordsDeleted or GovernanceAction.RightsRequestAnswered))
             {

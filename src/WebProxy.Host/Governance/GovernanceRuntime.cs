@@ -92,9 +92,13 @@ internal sealed class GovernanceRuntime : IExemptionSource, IDisposable
                     TimeSpan.FromDays(settings.Investigations.ClosedGraceDays)),
                 new ExemptionRetention(services.State, services.Store, timeProvider, TimeSpan.FromDays(settings.Identity.ExemptionRetentionDays)));
 
-            // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2).
-            runtime._reappliedAtOpen = runtime._retention.Reapply();
-            services.RightsRequests.CompleteInterruptedBlocks();
+            // Before anything is served: deletions recorded since a backup was taken are applied again (article 7.2),
+            // and answers a stop interrupted are carried out; one pass over the log for both.
+            var onRecord = services.Log.Read(DateTimeOffset.UnixEpoch, timeProvider.GetUtcNow().AddDays(1))
+                .Where(r => r.Action is GovernanceAction.RecordsDeleted or GovernanceAction.RightsRequestAnswered)
+                .ToArray();
+            runtime._reappliedAtOpen = runtime._retention.Reapply(onRecord);
+            services.RightsRequests.CompleteInterruptedBlocks(onRecord);
             return runtime;
         }
         catch (PersonDirectoryException ex)

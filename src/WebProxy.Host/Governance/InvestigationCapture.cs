@@ -1,7 +1,7 @@
 using WebProxy.Governance;
+using WebProxy.Host.Statistics;
 using WebProxy.Policy.Investigations;
 using WebProxy.Proxy.Telemetry;
-using WebProxy.Statistics.Counting;
 using WebProxy.Storage;
 
 namespace WebProxy.Host.Governance;
@@ -32,19 +32,16 @@ internal sealed class InvestigationCapture : IInvestigationCapture
 
     public void Capture(in TrafficEvent traffic, string personId, string? url)
     {
+        // As ActiveFor with the directory, in one pass: nothing for a person with an article-6.6 role by now.
         var now = _timeProvider.GetUtcNow();
-        if (_state.Investigations.ActiveFor(personId, _state.Directory, now) is null)
+        var capturing = _state.Investigations.Capturing(personId, now);
+        if (capturing.Count == 0 || _state.Directory.Find(personId) is not { } person || InvestigationRules.IsExcluded(person))
         {
             return;
         }
 
-        var decision = traffic.Decision switch
-        {
-            TrafficDecision.Blocked => Decisions.Blocked,
-            TrafficDecision.Exempted => Decisions.Exempted,
-            _ => Decisions.Allowed,
-        };
-        foreach (var investigation in _state.Investigations.Capturing(personId, now))
+        var decision = ProxyTrafficRecorder.Name(traffic.Decision);
+        foreach (var investigation in capturing)
         {
             _captures.Append(investigation, now, traffic.Host, url, traffic.BytesToClient, traffic.BytesToOrigin, traffic.Rule, decision);
         }

@@ -7,9 +7,4 @@ namespace WebProxy.Host.Governance;
 internal readonly record struct RetentionDeletions(int CapturedRequests, int ClosedInvestigationRequests, int Exemptions)
 {
     public int Total => CapturedRequests + ClosedInvestigationRequests + Exemptions;
-
-    public static RetentionDeletions operator +(RetentionDeletions left, RetentionDeletions right) => new(
-        left.CapturedRequests + right.CapturedRequests,
-        left.ClosedInvestigationRequests + right.ClosedInvestigationRequests,
-        left.Exemptions + right.Exemptions);
 }

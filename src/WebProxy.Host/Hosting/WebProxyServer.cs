@@ -132,9 +132,6 @@ public sealed class WebProxyServer : IAsyncDisposable
     /// <summary>Re-reads the Public Suffix List (SIGHUP); null when statistics are off.</summary>
     public string? ReloadSuffixList(WebProxySettings settings) => _statistics?.ReloadSuffixes(settings);
 
-    /// <summary>Writes the counts held in memory now (tests, reports).</summary>
-    public void FlushStatistics() => _statistics?.Flush();
-
     public async ValueTask DisposeAsync()
     {
         await _proxy.DisposeAsync().ConfigureAwait(false);
@@ -218,6 +215,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         GovernanceRuntime governance, StatisticsRuntime? statistics, Action<ILoggingBuilder>? configureLogging)
     {
         var admin = settings.Admin;
+        var adminTimeZone = TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
         ConfigureLogging(builder.Logging, configureLogging);
         ShareServices(builder.Services, shared);
@@ -230,7 +228,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         });
         builder.Services.AddWebProxyGovernance(new GovernanceEndpointsContext(
             governance.State, governance.Exemptions, governance.Directory, governance.SignIn, governance.Log,
-            shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone)));
+            shared.GetRequiredService<TimeProvider>(), adminTimeZone));
         builder.Services.AddSingleton(governance.Investigations);
         builder.Services.AddSingleton(governance.RightsRequests);
         builder.Services.AddSingleton(governance.SubjectAccess);
@@ -238,7 +236,7 @@ public sealed class WebProxyServer : IAsyncDisposable
         if (statistics is not null)
         {
             builder.Services.AddWebProxyStatistics(new StatisticsEndpointsContext(
-                statistics.Store, shared.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(admin.TimeZone),
+                statistics.Store, shared.GetRequiredService<TimeProvider>(), adminTimeZone,
                 () => Task.Run(statistics.Flush), settings.Statistics.KAnonymity));
         }
 

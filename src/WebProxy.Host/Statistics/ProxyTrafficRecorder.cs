@@ -56,7 +56,8 @@ internal sealed class ProxyTrafficRecorder : ITrafficRecorder
         client.CountedUntilTicks = until;
     }
 
-    private static string Name(TrafficDecision decision) => decision switch
+    /// <summary>The stored name of a decision, for the statistics and the investigations' records alike.</summary>
+    internal static string Name(TrafficDecision decision) => decision switch
     {
         TrafficDecision.Blocked => Decisions.Blocked,
         TrafficDecision.Exempted => Decisions.Exempted,

@@ -9,14 +9,9 @@ public interface IConnectPolicy
     ConnectAction Decide(ConnectTarget target);
 
     /// <summary>
-    /// Decides for a client who authenticated as <paramref name="personId"/> (null: anonymous). Policies without
-    /// personal rules decide the same for everyone.
+    /// Decides for a client who authenticated as <paramref name="personId"/> (null: anonymous), with what the
+    /// statistics need to know about it: the rule that refused it, or that the person's exemption lifted. Policies
+    /// without personal rules decide the same for everyone.
     /// </summary>
-    ConnectAction Decide(ConnectTarget target, string? personId) => Decide(target);
-
-    /// <summary>
-    /// <see cref="Decide(ConnectTarget, string?)"/> with what the statistics need to know about it: the rule that
-    /// refused it, or that the person's exemption lifted.
-    /// </summary>
-    ConnectVerdict Judge(ConnectTarget target, string? personId) => new(Decide(target, personId), null, false);
+    ConnectVerdict Judge(ConnectTarget target, string? personId) => new(Decide(target), null, false);
 }

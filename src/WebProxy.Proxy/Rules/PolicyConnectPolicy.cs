@@ -31,8 +31,6 @@ internal sealed class PolicyConnectPolicy : IConnectPolicy
 
     public ConnectAction Decide(ConnectTarget target) => Judge(target, null).Action;
 
-    public ConnectAction Decide(ConnectTarget target, string? personId) => Judge(target, personId).Action;
-
     public ConnectVerdict Judge(ConnectTarget target, string? personId)
     {
         var engine = _source.Current;
