@@ -240,10 +240,4 @@ internal static class DirectoryCommand
     private static Option<string?> ActingPerson() => By(
         "Act as this person (directory id; the service checks they are IT, or what they may see). " +
         "Without it: the local administrator, recorded as 'local-administrator' via 'cli'.");
-
-    private static Option<string?> Purpose() => new("--purpose")
-    {
-        Description = "Why you read other people's data (article 4.3); required when the answer includes others, and written to the governance log.",
-        HelpName = "TEXT",
-    };
 }

@@ -282,19 +282,7 @@ internal static class ExemptionsCommand
         return Fields(fields);
     }
 
-    /// <summary>The categories of a research exemption, or the limit of a size exemption.</summary>
-    private static string What(ExemptionView view) =>
-        view.Kind == "research" ? List(view.Categories)
-        : view.MaxBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
-        : "unlimited";
-
     private static Option<string?> Subject() => new("--subject") { Description = "The person the exemption is for (directory id).", HelpName = "ID" };
-
-    private static Option<string?> Purpose() => new("--purpose")
-    {
-        Description = "Why you read other people's data (article 4.3); required when the answer includes others, and written to the governance log.",
-        HelpName = "TEXT",
-    };
 
     private static (Option<string?> Start, Option<string?> End, Option<string?> Reason) PeriodAndReason(string reasonDescription) =>
     (

@@ -254,4 +254,20 @@ internal static class GovernanceCommandOutput
     /// <summary>A list as the terminal shows it: comma separated, <c>-</c> for none.</summary>
     public static string List(IEnumerable<string>? values) =>
         values is null ? "-" : string.Join(", ", values) is { Length: > 0 } joined ? joined : "-";
+
+    /// <summary>The categories of a research exemption, or the limit of a size exemption.</summary>
+    public static string What(ExemptionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Kind == "research" ? List(view.Categories)
+            : view.MaxBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
+            : "unlimited";
+    }
+
+    /// <summary>The <c>--purpose</c> of a read that may include other people's data (article 4.3).</summary>
+    public static Option<string?> Purpose() => new("--purpose")
+    {
+        Description = "Why you read other people's data (article 4.3); required when the answer includes others, and written to the governance log.",
+        HelpName = "TEXT",
+    };
 }

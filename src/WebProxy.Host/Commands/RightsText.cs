@@ -139,11 +139,6 @@ internal static class RightsText
         return text.ToString();
     }
 
-    private static string What(ExemptionView view) =>
-        view.Kind == "research" ? List(view.Categories)
-        : view.MaxBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
-        : "unlimited";
-
     private static string Indent(string lines, string indent = "  ") =>
         string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => $"{indent}{l}\n"));
 }
