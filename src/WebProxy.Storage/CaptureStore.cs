@@ -144,7 +144,7 @@ public sealed class CaptureStore : IDisposable
         using var connection = CaptureSchema.Open(CaptureSchema.ConnectionString(DatabasePath, SqliteOpenMode.ReadOnly));
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM captured_requests WHERE investigation = $id ORDER BY captured_at, rowid;";
-        command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(investigationId));
+        command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(investigationId));
         using var reader = command.ExecuteReader();
         var requests = new List<CapturedRequest>();
         while (reader.Read())
@@ -175,14 +175,14 @@ public sealed class CaptureStore : IDisposable
         using var connection = CaptureSchema.Open(CaptureSchema.ConnectionString(DatabasePath, SqliteOpenMode.ReadOnly));
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM captured_requests WHERE investigation = $id;";
-        command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(investigationId));
+        command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(investigationId));
         return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Deletes every request recorded for one investigation (queued ones included); returns how many.</summary>
     public int DeleteInvestigation(Guid investigationId) =>
         Delete("DELETE FROM captured_requests WHERE investigation = $id", command =>
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(investigationId)));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(investigationId)));
 
     /// <summary>
     /// Retention: deletes every request captured before <paramref name="cutoff"/> (exclusive), except those of the
@@ -199,7 +199,7 @@ public sealed class CaptureStore : IDisposable
                 {
                     var name = $"$keep{names.Count}";
                     names.Add(name);
-                    command.Parameters.AddWithValue(name, InvestigationRow.FormatId(id));
+                    command.Parameters.AddWithValue(name, GovernanceRows.FormatId(id));
                 }
 
                 command.CommandText += $" AND investigation NOT IN ({string.Join(", ", names)})";
@@ -273,7 +273,7 @@ public sealed class CaptureStore : IDisposable
         var decision = insert.Parameters.Add("$decision", SqliteType.Text);
         foreach (var request in batch)
         {
-            investigation.Value = InvestigationRow.FormatId(request.InvestigationId);
+            investigation.Value = GovernanceRows.FormatId(request.InvestigationId);
             capturedAt.Value = GovernanceHash.FormatTimestamp(request.CapturedAt);
             host.Value = request.Host;
             url.Value = (object?)request.Url ?? DBNull.Value;

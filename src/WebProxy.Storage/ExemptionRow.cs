@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using WebProxy.Policy.Exemptions;
 using WebProxy.Policy.Rules;
@@ -11,11 +10,9 @@ internal static class ExemptionRow
     private const string Research = "research";
     private const string Size = "size";
 
-    public static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
-
     public static void Bind(SqliteCommand command, Exemption exemption)
     {
-        command.Parameters.AddWithValue("$id", FormatId(exemption.Id));
+        command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(exemption.Id));
         command.Parameters.AddWithValue("$subject", exemption.SubjectId);
         command.Parameters.AddWithValue("$granted_by", exemption.GrantedBy);
         command.Parameters.AddWithValue("$start_at", GovernanceHash.FormatTimestamp(exemption.Start));
@@ -47,9 +44,9 @@ internal static class ExemptionRow
             throw Unreadable(idText, "id");
         }
 
-        var start = Time(reader, 4, idText, "start_at")!.Value;
-        var end = Time(reader, 5, idText, "end_at")!.Value;
-        var revokedAt = Time(reader, 9, idText, "revoked_at");
+        var start = GovernanceRows.Time(reader, 4, idText, "start_at", Unreadable);
+        var end = GovernanceRows.Time(reader, 5, idText, "end_at", Unreadable);
+        var revokedAt = GovernanceRows.OptionalTime(reader, 9, idText, "revoked_at", Unreadable);
         var subject = reader.GetString(2);
         var grantedBy = reader.GetString(3);
         var reason = reader.GetString(6);
@@ -87,16 +84,6 @@ internal static class ExemptionRow
         }
 
         return categories.Count > 0 ? categories : throw Unreadable(id, "categories");
-    }
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal, string id, string column)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return column == "revoked_at" ? null : throw Unreadable(id, column);
-        }
-
-        return GovernanceHash.TryParseTimestamp(reader.GetString(ordinal), out var at) ? at : throw Unreadable(id, column);
     }
 
     private static InvalidDataException Unreadable(string id, string what) =>

@@ -62,55 +62,26 @@ public sealed class ExemptionStore
     public GovernanceRecord? Revoke(Guid id, DateTimeOffset revokedAt, string revokedBy, GovernanceEntry record)
     {
         ArgumentException.ThrowIfNullOrEmpty(revokedBy);
-        try
+        return _log.AppendIfOneRowChanged(record, """
+            UPDATE exemptions SET revoked_at = $revoked_at, revoked_by = $revoked_by
+            WHERE id = $id AND revoked_at IS NULL;
+            """, command =>
         {
-            return _log.AppendWith(record, command =>
-            {
-                command.CommandText = """
-                    UPDATE exemptions SET revoked_at = $revoked_at, revoked_by = $revoked_by
-                    WHERE id = $id AND revoked_at IS NULL;
-                    """;
-                command.Parameters.AddWithValue("$id", ExemptionRow.FormatId(id));
-                command.Parameters.AddWithValue("$revoked_at", GovernanceHash.FormatTimestamp(revokedAt));
-                command.Parameters.AddWithValue("$revoked_by", revokedBy);
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new NothingChangedException();
-                }
-            });
-        }
-        catch (NothingChangedException)
-        {
-            return null;
-        }
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
+            command.Parameters.AddWithValue("$revoked_at", GovernanceHash.FormatTimestamp(revokedAt));
+            command.Parameters.AddWithValue("$revoked_by", revokedBy);
+        });
     }
 
     /// <summary>
     /// Marks that the exemption ran to its end, together with its <c>exemption_expired</c> record; null, writing
     /// nothing, when that was recorded already (by another process) or it was revoked.
     /// </summary>
-    public GovernanceRecord? RecordExpiry(Guid id, GovernanceEntry record)
-    {
-        try
-        {
-            return _log.AppendWith(record, command =>
-            {
-                command.CommandText = """
-                    UPDATE exemptions SET expiry_recorded = 1
-                    WHERE id = $id AND expiry_recorded = 0 AND revoked_at IS NULL;
-                    """;
-                command.Parameters.AddWithValue("$id", ExemptionRow.FormatId(id));
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new NothingChangedException();
-                }
-            });
-        }
-        catch (NothingChangedException)
-        {
-            return null;
-        }
-    }
+    public GovernanceRecord? RecordExpiry(Guid id, GovernanceEntry record) =>
+        _log.AppendIfOneRowChanged(record, """
+            UPDATE exemptions SET expiry_recorded = 1
+            WHERE id = $id AND expiry_recorded = 0 AND revoked_at IS NULL;
+            """, command => command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id)));
 
     /// <summary>
     /// Deletes the ended exemptions <paramref name="ids"/> (retention, article 7.1) together with their
@@ -136,7 +107,7 @@ public sealed class ExemptionStore
                 var id = command.Parameters.Add("$id", SqliteType.Text);
                 foreach (var exemption in ids)
                 {
-                    id.Value = ExemptionRow.FormatId(exemption);
+                    id.Value = GovernanceRows.FormatId(exemption);
                     deleted += command.ExecuteNonQuery();
                 }
 
@@ -149,7 +120,4 @@ public sealed class ExemptionStore
             return 0;
         }
     }
-
-    /// <summary>Rolls the transaction back when the row to change is gone: the record must not be written alone.</summary>
-    private sealed class NothingChangedException : Exception;
 }

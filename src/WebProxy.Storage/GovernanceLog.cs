@@ -91,6 +91,32 @@ public sealed class GovernanceLog : IDisposable
     }
 
     /// <summary>
+    /// Runs one conditional change (<paramref name="sql"/>, its parameters bound by <paramref name="bind"/>) and
+    /// records <paramref name="record"/> in the same transaction, as <see cref="AppendWith"/> does, when it changed
+    /// exactly one row. Returns null, writing nothing (the record included), when no row matched: the row to change is
+    /// gone or no longer in the state the change starts from (another process was first).
+    /// </summary>
+    internal GovernanceRecord? AppendIfOneRowChanged(GovernanceEntry record, string sql, Action<SqliteCommand> bind)
+    {
+        try
+        {
+            return AppendWith(record, command =>
+            {
+                command.CommandText = sql;
+                bind(command);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new NothingChangedException();
+                }
+            });
+        }
+        catch (NothingChangedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="change"/> in a transaction and records the entry it returns in the same one: for a change
     /// whose record depends on what it did (how many rows a retention run deleted). When it throws, nothing is written.
     /// </summary>

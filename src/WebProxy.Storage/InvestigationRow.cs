@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using WebProxy.Policy.Investigations;
 
@@ -16,8 +15,6 @@ internal static class InvestigationRow
     /// <summary>The block columns <see cref="Read"/> expects after <see cref="Columns"/> (a LEFT JOIN of <c>blocked_investigations</c>).</summary>
     public const string BlockColumns = "request, blocked_by, blocked_at";
 
-    public static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
-
     /// <summary>Binds a new, requested investigation (the decision, withdrawal and hold columns start empty).</summary>
     public static void BindRequest(SqliteCommand command, Investigation investigation)
     {
@@ -26,7 +23,7 @@ internal static class InvestigationRow
             throw new ArgumentException("A reader id is empty or contains a comma.", nameof(investigation));
         }
 
-        command.Parameters.AddWithValue("$id", FormatId(investigation.Id));
+        command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(investigation.Id));
         command.Parameters.AddWithValue("$kind", InvestigationNames.Name(investigation.Kind));
         command.Parameters.AddWithValue("$subject", investigation.SubjectId);
         command.Parameters.AddWithValue("$purpose", investigation.Purpose);
@@ -66,10 +63,10 @@ internal static class InvestigationRow
         LegalHold? hold = null;
         if (Text(reader, 19) is { } holdReason)
         {
-            hold = new LegalHold(holdReason, Text(reader, 20) ?? throw Unreadable(idText, "hold_set_by"), Time(reader, 21, idText, "hold_set_at")!.Value)
+            hold = new LegalHold(holdReason, Text(reader, 20) ?? throw Unreadable(idText, "hold_set_by"), GovernanceRows.Time(reader, 21, idText, "hold_set_at", Unreadable))
             {
                 ReleasedBy = Text(reader, 22),
-                ReleasedAt = Time(reader, 23, idText, "hold_released_at", optional: true),
+                ReleasedAt = GovernanceRows.OptionalTime(reader, 23, idText, "hold_released_at", Unreadable),
                 ReleaseReason = Text(reader, 24),
             };
         }
@@ -80,7 +77,7 @@ internal static class InvestigationRow
             block = new RecordsBlock(
                 Guid.TryParseExact(requestText, "D", out var request) ? request : throw Unreadable(idText, "blocked_investigations.request"),
                 Text(reader, 26) ?? throw Unreadable(idText, "blocked_investigations.blocked_by"),
-                Time(reader, 27, idText, "blocked_investigations.blocked_at")!.Value);
+                GovernanceRows.Time(reader, 27, idText, "blocked_investigations.blocked_at", Unreadable));
         }
 
         return new Investigation
@@ -91,18 +88,18 @@ internal static class InvestigationRow
             Purpose = reader.GetString(3),
             LegalGround = reader.GetString(4),
             Scope = scope,
-            Start = Time(reader, 6, idText, "start_at")!.Value,
-            End = Time(reader, 7, idText, "end_at")!.Value,
+            Start = GovernanceRows.Time(reader, 6, idText, "start_at", Unreadable),
+            End = GovernanceRows.Time(reader, 7, idText, "end_at", Unreadable),
             Readers = reader.GetString(8).Split(',', StringSplitOptions.RemoveEmptyEntries),
             RequestedBy = reader.GetString(9),
-            RequestedAt = Time(reader, 10, idText, "requested_at")!.Value,
+            RequestedAt = GovernanceRows.Time(reader, 10, idText, "requested_at", Unreadable),
             State = state,
             DecidedBy = Text(reader, 12),
-            DecidedAt = Time(reader, 13, idText, "decided_at", optional: true),
+            DecidedAt = GovernanceRows.OptionalTime(reader, 13, idText, "decided_at", Unreadable),
             RefusalReason = Text(reader, 14),
             DeferDisclosure = reader.GetInt64(15) != 0,
             WithdrawnBy = Text(reader, 16),
-            WithdrawnAt = Time(reader, 17, idText, "withdrawn_at", optional: true),
+            WithdrawnAt = GovernanceRows.OptionalTime(reader, 17, idText, "withdrawn_at", Unreadable),
             WithdrawalReason = Text(reader, 18),
             LegalHold = hold,
             Block = block,
@@ -110,16 +107,6 @@ internal static class InvestigationRow
     }
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal, string id, string column, bool optional = false)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return optional ? null : throw Unreadable(id, column);
-        }
-
-        return GovernanceHash.TryParseTimestamp(reader.GetString(ordinal), out var at) ? at : throw Unreadable(id, column);
-    }
 
     private static InvalidDataException Unreadable(string id, string what) =>
         new($"Investigation {id} in the governance database cannot be read ({what}); it was changed outside WebProxy.");

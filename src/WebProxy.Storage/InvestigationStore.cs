@@ -78,14 +78,14 @@ public sealed class InvestigationStore
             throw new ArgumentException("A refusal needs a reason.", nameof(decision));
         }
 
-        return Change(record, """
+        return _log.AppendIfOneRowChanged(record, """
             UPDATE investigations
             SET state = $state, decided_by = $decided_by, decided_at = $decided_at, refusal_reason = $refusal_reason,
                 defer_disclosure = $defer_disclosure
             WHERE id = $id AND state = 'requested';
             """, command =>
         {
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
             command.Parameters.AddWithValue("$state", InvestigationNames.Name(decision.Approved ? InvestigationState.Approved : InvestigationState.Refused));
             command.Parameters.AddWithValue("$decided_by", decision.DecidedBy);
             command.Parameters.AddWithValue("$decided_at", GovernanceHash.FormatTimestamp(decision.DecidedAt));
@@ -102,13 +102,13 @@ public sealed class InvestigationStore
     public GovernanceRecord? Withdraw(Guid id, string withdrawnBy, DateTimeOffset withdrawnAt, string? reason, GovernanceEntry record)
     {
         ArgumentException.ThrowIfNullOrEmpty(withdrawnBy);
-        return Change(record, """
+        return _log.AppendIfOneRowChanged(record, """
             UPDATE investigations
             SET state = 'withdrawn', withdrawn_by = $withdrawn_by, withdrawn_at = $withdrawn_at, withdrawal_reason = $reason
             WHERE id = $id AND state IN ('requested', 'approved');
             """, command =>
         {
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
             command.Parameters.AddWithValue("$withdrawn_by", withdrawnBy);
             command.Parameters.AddWithValue("$withdrawn_at", GovernanceHash.FormatTimestamp(withdrawnAt));
             command.Parameters.AddWithValue("$reason", string.IsNullOrWhiteSpace(reason) ? DBNull.Value : reason);
@@ -125,7 +125,7 @@ public sealed class InvestigationStore
         ArgumentNullException.ThrowIfNull(hold);
         ArgumentException.ThrowIfNullOrWhiteSpace(hold.Reason);
         ArgumentException.ThrowIfNullOrEmpty(hold.SetBy);
-        return Change(record, """
+        return _log.AppendIfOneRowChanged(record, """
             UPDATE investigations
             SET hold_reason = $reason, hold_set_by = $set_by, hold_set_at = $set_at,
                 hold_released_by = NULL, hold_released_at = NULL, hold_release_reason = NULL
@@ -133,7 +133,7 @@ public sealed class InvestigationStore
               AND (hold_set_at IS NULL OR hold_released_at IS NOT NULL);
             """, command =>
         {
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
             command.Parameters.AddWithValue("$reason", hold.Reason);
             command.Parameters.AddWithValue("$set_by", hold.SetBy);
             command.Parameters.AddWithValue("$set_at", GovernanceHash.FormatTimestamp(hold.SetAt));
@@ -148,13 +148,13 @@ public sealed class InvestigationStore
     {
         ArgumentException.ThrowIfNullOrEmpty(releasedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Change(record, """
+        return _log.AppendIfOneRowChanged(record, """
             UPDATE investigations
             SET hold_released_by = $released_by, hold_released_at = $released_at, hold_release_reason = $reason
             WHERE id = $id AND hold_set_at IS NOT NULL AND hold_released_at IS NULL;
             """, command =>
         {
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
             command.Parameters.AddWithValue("$released_by", releasedBy);
             command.Parameters.AddWithValue("$released_at", GovernanceHash.FormatTimestamp(releasedAt));
             command.Parameters.AddWithValue("$reason", reason);
@@ -169,41 +169,17 @@ public sealed class InvestigationStore
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentException.ThrowIfNullOrEmpty(block.BlockedBy);
-        return Change(record, """
+        return _log.AppendIfOneRowChanged(record, """
             INSERT INTO blocked_investigations (investigation, request, blocked_by, blocked_at)
             SELECT id, $request, $blocked_by, $blocked_at FROM investigations
             WHERE id = $id AND decided_at IS NOT NULL AND state IN ('approved', 'withdrawn')
               AND NOT EXISTS (SELECT 1 FROM blocked_investigations WHERE investigation = $id);
             """, command =>
         {
-            command.Parameters.AddWithValue("$id", InvestigationRow.FormatId(id));
-            command.Parameters.AddWithValue("$request", InvestigationRow.FormatId(block.RequestId));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
+            command.Parameters.AddWithValue("$request", GovernanceRows.FormatId(block.RequestId));
             command.Parameters.AddWithValue("$blocked_by", block.BlockedBy);
             command.Parameters.AddWithValue("$blocked_at", GovernanceHash.FormatTimestamp(block.BlockedAt));
         });
     }
-
-    /// <summary>Runs one conditional update with its record; null, writing nothing, when no row matched.</summary>
-    private GovernanceRecord? Change(GovernanceEntry record, string sql, Action<SqliteCommand> bind)
-    {
-        try
-        {
-            return _log.AppendWith(record, command =>
-            {
-                command.CommandText = sql;
-                bind(command);
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new NothingChangedException();
-                }
-            });
-        }
-        catch (NothingChangedException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Rolls the transaction back when the row to change is gone: the record must not be written alone.</summary>
-    private sealed class NothingChangedException : Exception;
 }

@@ -1,3 +1,5 @@
+using WebProxy.Policy;
+
 namespace WebProxy.Storage;
 
 /// <summary>
@@ -16,27 +18,14 @@ public static class RightsRequestNames
     public static IReadOnlyList<string> OutcomeNames => Outcomes;
 
     /// <summary>The name of a kind: <c>correct</c>, <c>complete</c>, <c>delete</c> or <c>block</c>.</summary>
-    public static string Name(RightsRequestKind kind) => Lookup(Kinds, (int)kind, kind);
+    public static string Name(RightsRequestKind kind) => EnumNames.Lookup(Kinds, (int)kind, kind);
 
     /// <summary>The name of an outcome: <c>granted</c> or <c>refused</c>.</summary>
-    public static string Name(RightsRequestOutcome outcome) => Lookup(Outcomes, (int)outcome, outcome);
+    public static string Name(RightsRequestOutcome outcome) => EnumNames.Lookup(Outcomes, (int)outcome, outcome);
 
     /// <summary>Reads a kind name; exact, lower-case only.</summary>
-    public static bool TryParse(string? name, out RightsRequestKind kind) => TryParse(Kinds, name, out kind);
+    public static bool TryParse(string? name, out RightsRequestKind kind) => EnumNames.TryParse(Kinds, name, out kind);
 
     /// <summary>Reads an outcome name; exact, lower-case only.</summary>
-    public static bool TryParse(string? name, out RightsRequestOutcome outcome) => TryParse(Outcomes, name, out outcome);
-
-    private static string Lookup<T>(string[] names, int index, T value) =>
-        (uint)index < (uint)names.Length
-            ? names[index]
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Unknown {typeof(T).Name}.");
-
-    private static bool TryParse<T>(string[] names, string? name, out T value)
-        where T : struct, Enum
-    {
-        var index = Array.IndexOf(names, name);
-        value = index < 0 ? default : (T)Enum.ToObject(typeof(T), index);
-        return index >= 0;
-    }
+    public static bool TryParse(string? name, out RightsRequestOutcome outcome) => EnumNames.TryParse(Outcomes, name, out outcome);
 }

@@ -37,7 +37,7 @@ public sealed class RightsRequestStore
 
     /// <summary>One request, or null.</summary>
     public RightsRequest? Find(Guid id) =>
-        Query("id = $id", command => command.Parameters.AddWithValue("$id", FormatId(id))).SingleOrDefault();
+        Query("id = $id", command => command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id))).SingleOrDefault();
 
     /// <summary>How many requests are unanswered at <paramref name="now"/> while their due date has come.</summary>
     public int CountOverdue(DateTimeOffset now)
@@ -67,7 +67,7 @@ public sealed class RightsRequestStore
                 INSERT INTO rights_requests ({Columns})
                 VALUES ($id, $person, $kind, $text, $filed_at, $due_at, NULL, NULL, NULL, NULL);
                 """;
-            command.Parameters.AddWithValue("$id", FormatId(request.Id));
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(request.Id));
             command.Parameters.AddWithValue("$person", request.PersonId);
             command.Parameters.AddWithValue("$kind", RightsRequestNames.Name(request.Kind));
             command.Parameters.AddWithValue("$text", request.Text);
@@ -86,33 +86,19 @@ public sealed class RightsRequestStore
     {
         ArgumentException.ThrowIfNullOrEmpty(answeredBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(answer);
-        try
+        return _log.AppendIfOneRowChanged(record, """
+            UPDATE rights_requests
+            SET answered_by = $answered_by, answered_at = $answered_at, outcome = $outcome, answer = $answer
+            WHERE id = $id AND answered_at IS NULL;
+            """, command =>
         {
-            return _log.AppendWith(record, command =>
-            {
-                command.CommandText = """
-                    UPDATE rights_requests
-                    SET answered_by = $answered_by, answered_at = $answered_at, outcome = $outcome, answer = $answer
-                    WHERE id = $id AND answered_at IS NULL;
-                    """;
-                command.Parameters.AddWithValue("$id", FormatId(id));
-                command.Parameters.AddWithValue("$answered_by", answeredBy);
-                command.Parameters.AddWithValue("$answered_at", GovernanceHash.FormatTimestamp(answeredAt));
-                command.Parameters.AddWithValue("$outcome", RightsRequestNames.Name(outcome));
-                command.Parameters.AddWithValue("$answer", answer);
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new NothingChangedException();
-                }
-            });
-        }
-        catch (NothingChangedException)
-        {
-            return null;
-        }
+            command.Parameters.AddWithValue("$id", GovernanceRows.FormatId(id));
+            command.Parameters.AddWithValue("$answered_by", answeredBy);
+            command.Parameters.AddWithValue("$answered_at", GovernanceHash.FormatTimestamp(answeredAt));
+            command.Parameters.AddWithValue("$outcome", RightsRequestNames.Name(outcome));
+            command.Parameters.AddWithValue("$answer", answer);
+        });
     }
-
-    public static string FormatId(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     private List<RightsRequest> Query(string where, Action<SqliteCommand> bind, string orderBy = "rowid")
     {
@@ -149,13 +135,13 @@ public sealed class RightsRequestStore
             outcome = RightsRequestNames.TryParse(reader.GetString(8), out RightsRequestOutcome parsed) ? parsed : throw Unreadable(idText, "outcome");
         }
 
-        var answeredAt = Time(reader, 7, idText, "answered_at", optional: true);
+        var answeredAt = GovernanceRows.OptionalTime(reader, 7, idText, "answered_at", Unreadable);
         if ((answeredAt is null) != (outcome is null) || (answeredAt is null) != reader.IsDBNull(6) || (answeredAt is null) != reader.IsDBNull(9))
         {
             throw Unreadable(idText, "answer");
         }
 
-        return new RightsRequest(id, reader.GetString(1), kind, reader.GetString(3), Time(reader, 4, idText, "filed_at")!.Value, Time(reader, 5, idText, "due_at")!.Value)
+        return new RightsRequest(id, reader.GetString(1), kind, reader.GetString(3), GovernanceRows.Time(reader, 4, idText, "filed_at", Unreadable), GovernanceRows.Time(reader, 5, idText, "due_at", Unreadable))
         {
             AnsweredBy = reader.IsDBNull(6) ? null : reader.GetString(6),
             AnsweredAt = answeredAt,
@@ -164,19 +150,6 @@ public sealed class RightsRequestStore
         };
     }
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal, string id, string column, bool optional = false)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return optional ? null : throw Unreadable(id, column);
-        }
-
-        return GovernanceHash.TryParseTimestamp(reader.GetString(ordinal), out var at) ? at : throw Unreadable(id, column);
-    }
-
     private static InvalidDataException Unreadable(string id, string what) =>
         new($"Rights request {id} in the governance database cannot be read ({what}); it was changed outside WebProxy.");
-
-    /// <summary>Rolls the transaction back when the request is gone or answered: the record must not be written alone.</summary>
-    private sealed class NothingChangedException : Exception;
 }
