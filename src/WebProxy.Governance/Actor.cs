@@ -1,3 +1,5 @@
+using WebProxy.Policy.Identity;
+
 namespace WebProxy.Governance;
 
 /// <summary>
@@ -13,10 +15,10 @@ public sealed record Actor(string PersonId, string Via)
     /// The actor recorded for directory changes made on the server's command line without <c>--by</c>: whoever can
     /// run it can already write the files, so it is trusted like the file system, and recorded as such.
     /// </summary>
-    public const string LocalAdministratorId = "local-administrator";
+    public const string LocalAdministratorId = PersonDirectory.LocalAdministratorId;
 
     /// <summary>The actor recorded for what happens by itself, such as an exemption running to its end.</summary>
-    public const string SystemId = "system";
+    public const string SystemId = PersonDirectory.SystemId;
 
     public static Actor Api(string personId) => new(personId, "api");
 

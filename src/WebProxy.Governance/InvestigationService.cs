@@ -86,12 +86,12 @@ public sealed class InvestigationService
             {
                 _state.Log.Append(ProtectedRefusal(actor, "request", investigationId: null));
                 _state.Refresh();
-                return From(problem);
+                return Problem.From(problem);
             }
 
             if (problem is { Kind: InvestigationProblemKind.Forbidden } || (problem is not null && inputProblem is null))
             {
-                return From(problem);
+                return Problem.From(problem);
             }
 
             if (inputProblem is not null)
@@ -131,7 +131,7 @@ public sealed class InvestigationService
                     return RefuseProtected(actor, investigation, now, problem);
                 }
 
-                return From(problem);
+                return Problem.From(problem);
             }
 
             var decision = InvestigationDecision.Approval(actor.PersonId, now, request.DeferDisclosure);
@@ -155,7 +155,7 @@ public sealed class InvestigationService
             var (investigation, directory, now) = found;
             if (InvestigationRules.ValidateRefusal(investigation, actor.PersonId, reason, directory) is { } problem)
             {
-                return From(problem);
+                return Problem.From(problem);
             }
 
             // The approver's own words could name a subject who holds an article-6.6 role by now: refused as such.
@@ -188,7 +188,7 @@ public sealed class InvestigationService
             var (investigation, directory, now) = found;
             if (InvestigationRules.ValidateWithdrawal(investigation, actor.PersonId, directory, now) is { } problem)
             {
-                return From(problem);
+                return Problem.From(problem);
             }
 
             var details = Details(investigation, actor, ("withdrawnBy", actor.PersonId), ("reason", reason?.Trim()));
@@ -211,7 +211,7 @@ public sealed class InvestigationService
             var (investigation, directory, now) = found;
             if (InvestigationRules.ValidateLegalHold(investigation, actor.PersonId, reason, directory) is { } problem)
             {
-                return From(problem);
+                return Problem.From(problem);
             }
 
             var hold = new LegalHold(reason!.Trim(), actor.PersonId, now);
@@ -235,7 +235,7 @@ public sealed class InvestigationService
             var (investigation, directory, now) = found;
             if (InvestigationRules.ValidateLegalHoldRelease(investigation, actor.PersonId, reason, directory) is { } problem)
             {
-                return From(problem);
+                return Problem.From(problem);
             }
 
             var details = Details(investigation, actor, ("reason", reason!.Trim()));
@@ -263,7 +263,7 @@ public sealed class InvestigationService
         var (investigation, directory, now) = found;
         if (InvestigationRules.ValidateRead(investigation, actor.PersonId, directory, now) is { } problem)
         {
-            return From(problem);
+            return Problem.From(problem);
         }
 
         if (string.IsNullOrWhiteSpace(purpose))
@@ -322,19 +322,6 @@ public sealed class InvestigationService
         return found.Investigation;
     }
 
-    /// <summary>The same refusal from the pure investigation rules.</summary>
-    internal static Problem From(InvestigationProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        var kind = problem.Kind switch
-        {
-            InvestigationProblemKind.Forbidden => ProblemKind.Forbidden,
-            InvestigationProblemKind.Conflict => ProblemKind.Conflict,
-            _ => ProblemKind.Invalid,
-        };
-        return new Problem(kind, problem.Field, problem.Reason);
-    }
-
     /// <summary>
     /// The investigation with its directory and moment, after a refresh, when <paramref name="actor"/> is in the
     /// directory and may know of it; null otherwise (answered as not found, so nobody learns it exists).
@@ -366,7 +353,7 @@ public sealed class InvestigationService
         _state.Refresh();
         return problem is null
             ? _state.Investigations.Find(investigation.Id)!
-            : From(problem);
+            : Problem.From(problem);
     }
 
     /// <summary>

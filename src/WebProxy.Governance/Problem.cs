@@ -1,4 +1,5 @@
 using WebProxy.Policy.Exemptions;
+using WebProxy.Policy.Investigations;
 
 namespace WebProxy.Governance;
 
@@ -28,6 +29,19 @@ public sealed record Problem(ProblemKind Kind, string Field, string Reason)
         {
             ExemptionProblemKind.Forbidden => ProblemKind.Forbidden,
             ExemptionProblemKind.Conflict => ProblemKind.Conflict,
+            _ => ProblemKind.Invalid,
+        };
+        return new Problem(kind, problem.Field, problem.Reason);
+    }
+
+    /// <summary>The same refusal from the pure investigation rules.</summary>
+    public static Problem From(InvestigationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var kind = problem.Kind switch
+        {
+            InvestigationProblemKind.Forbidden => ProblemKind.Forbidden,
+            InvestigationProblemKind.Conflict => ProblemKind.Conflict,
             _ => ProblemKind.Invalid,
         };
         return new Problem(kind, problem.Field, problem.Reason);

@@ -19,7 +19,7 @@ public sealed class SignInService
     public static readonly TimeSpan RememberBasicFor = TimeSpan.FromMinutes(10);
 
     private const int MaxRemembered = 10_000;
-    private const string UnknownAccount = "unknown";
+    private const string UnknownAccount = PersonDirectory.UnknownId;
 
     private readonly GovernanceState _state;
     private readonly SignInThrottle _throttle;

@@ -167,7 +167,7 @@ public sealed class ExemptionRules
 
         if (exemption.End - exemption.Start > Settings.MaxPeriod)
         {
-            return Invalid("end", $"the period is {Describe(exemption.End - exemption.Start)}; the maximum is {Describe(Settings.MaxPeriod)}");
+            return Invalid("end", $"the period is {Durations.Describe(exemption.End - exemption.Start)}; the maximum is {Durations.Describe(Settings.MaxPeriod)}");
         }
 
         if (exemption.Start < now - Settings.StartTolerance)
@@ -213,11 +213,6 @@ public sealed class ExemptionRules
 
         return null;
     }
-
-    private static string Describe(TimeSpan span) =>
-        span.Ticks % TimeSpan.TicksPerDay == 0
-            ? $"{span.Days} days"
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} days");
 
     private static ExemptionProblem Invalid(string field, string reason) => new(ExemptionProblemKind.Invalid, field, reason);
 

@@ -12,11 +12,20 @@ namespace WebProxy.Policy.Identity;
 /// </summary>
 public sealed partial class PersonDirectory
 {
+    /// <summary>The reserved actor id for the command line on the server acting without a person.</summary>
+    public const string LocalAdministratorId = "local-administrator";
+
+    /// <summary>The reserved actor id for what happens by itself, such as the expiry timer.</summary>
+    public const string SystemId = "system";
+
+    /// <summary>The reserved actor id a failed sign-in to an unknown account is recorded under.</summary>
+    public const string UnknownId = "unknown";
+
     /// <summary>
     /// Ids the governance log uses for actors that are not people (the command line on the server, the expiry timer,
     /// a failed sign-in to an unknown account); a person with one of them could pass for that actor.
     /// </summary>
-    public static readonly IReadOnlySet<string> ReservedIds = FrozenSet.ToFrozenSet(["local-administrator", "system", "unknown"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ReservedIds = FrozenSet.ToFrozenSet([LocalAdministratorId, SystemId, UnknownId], StringComparer.Ordinal);
 
     private static readonly ProtectedRole AllProtected = ProtectedRoleNames.All.Aggregate(ProtectedRole.None, (a, r) => a | r);
 

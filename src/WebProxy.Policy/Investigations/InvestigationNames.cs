@@ -14,33 +14,20 @@ public static class InvestigationNames
     public static IReadOnlyList<string> ScopeNames => Scopes;
 
     /// <summary>The name of a scope: <c>traffic</c> or <c>content</c>.</summary>
-    public static string Name(InvestigationScope scope) => Lookup(Scopes, (int)scope, scope);
+    public static string Name(InvestigationScope scope) => EnumNames.Lookup(Scopes, (int)scope, scope);
 
     /// <summary>The name of a state: <c>requested</c>, <c>approved</c>, <c>refused</c> or <c>withdrawn</c>.</summary>
-    public static string Name(InvestigationState state) => Lookup(States, (int)state, state);
+    public static string Name(InvestigationState state) => EnumNames.Lookup(States, (int)state, state);
 
     /// <summary>The name of a kind: <c>regular</c> or <c>political-office-holder</c>.</summary>
-    public static string Name(InvestigationKind kind) => Lookup(Kinds, (int)kind, kind);
+    public static string Name(InvestigationKind kind) => EnumNames.Lookup(Kinds, (int)kind, kind);
 
     /// <summary>Reads a scope name; exact, lower-case only.</summary>
-    public static bool TryParse(string? name, out InvestigationScope scope) => TryParse(Scopes, name, out scope);
+    public static bool TryParse(string? name, out InvestigationScope scope) => EnumNames.TryParse(Scopes, name, out scope);
 
     /// <summary>Reads a state name; exact, lower-case only.</summary>
-    public static bool TryParse(string? name, out InvestigationState state) => TryParse(States, name, out state);
+    public static bool TryParse(string? name, out InvestigationState state) => EnumNames.TryParse(States, name, out state);
 
     /// <summary>Reads a kind name; exact, lower-case only.</summary>
-    public static bool TryParse(string? name, out InvestigationKind kind) => TryParse(Kinds, name, out kind);
-
-    private static string Lookup<T>(string[] names, int index, T value) =>
-        (uint)index < (uint)names.Length
-            ? names[index]
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Unknown {typeof(T).Name}.");
-
-    private static bool TryParse<T>(string[] names, string? name, out T value)
-        where T : struct, Enum
-    {
-        var index = Array.IndexOf(names, name);
-        value = index < 0 ? default : (T)Enum.ToObject(typeof(T), index);
-        return index >= 0;
-    }
+    public static bool TryParse(string? name, out InvestigationKind kind) => EnumNames.TryParse(Kinds, name, out kind);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WebProxy.Policy.Identity;
 
 namespace WebProxy.Policy.Investigations;
@@ -360,7 +359,7 @@ public sealed class InvestigationRules
         if (investigation.End - investigation.Start > Settings.MaxPeriod)
         {
             return Invalid("end",
-                $"the period is {Describe(investigation.End - investigation.Start)}; the maximum is {Describe(Settings.MaxPeriod)} (article 6.2: a fixed, short period)");
+                $"the period is {Durations.Describe(investigation.End - investigation.Start)}; the maximum is {Durations.Describe(Settings.MaxPeriod)} (article 6.2: a fixed, short period)");
         }
 
         if (investigation.Start < now - Settings.StartTolerance)
@@ -473,11 +472,6 @@ public sealed class InvestigationRules
             ? null
             : Forbidden("actor", $"'{actor.Id}' is not the municipal secretary; only the municipal secretary sets and releases a legal hold (article 7.1)");
     }
-
-    private static string Describe(TimeSpan span) =>
-        span.Ticks % TimeSpan.TicksPerDay == 0
-            ? $"{span.Days} days"
-            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} days");
 
     private static InvestigationProblem Invalid(string field, string reason) => new(InvestigationProblemKind.Invalid, field, reason);
 
