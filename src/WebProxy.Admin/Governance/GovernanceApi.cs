@@ -28,12 +28,12 @@ public static class GovernanceApi
             .Produces<PersonView>().ProducesProblem(401).ProducesProblem(429);
 
         api.MapGet("/directory", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] GovernanceEndpointsContext governance, string? purpose) =>
-                Authenticated(http, identity, (actor, _) => Answer(governance.Directory.List(actor, purpose), Results.Ok)))
+                Authenticated(http, identity, (actor, _) => ProblemResponses.Answer(governance.Directory.List(actor, purpose), Results.Ok)))
             .WithSummary("The people the caller may see; a purpose is required when that includes others.")
             .Produces<PersonView[]>().ProducesProblem(400).ProducesProblem(401);
 
         api.MapGet("/directory/{id}", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] GovernanceEndpointsContext governance, string id, string? purpose) =>
-                Authenticated(http, identity, (actor, _) => Answer(governance.Directory.Get(actor, id, purpose), Results.Ok)))
+                Authenticated(http, identity, (actor, _) => ProblemResponses.Answer(governance.Directory.Get(actor, id, purpose), Results.Ok)))
             .WithSummary("One person's entry.")
             .Produces<PersonView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
 
@@ -41,14 +41,14 @@ public static class GovernanceApi
                 await AuthenticatedAsync(http, identity, async (actor, _) =>
                 {
                     var body = await JsonBody.ReadAsync<PersonRequest>(http.Request).ConfigureAwait(false);
-                    return body.Succeeded ? Answer(governance.Directory.Put(actor, id, body.Value), Results.Ok) : ProblemResponses.From(body.Problem);
+                    return body.Succeeded ? ProblemResponses.Answer(governance.Directory.Put(actor, id, body.Value), Results.Ok) : ProblemResponses.From(body.Problem);
                 }).ConfigureAwait(false))
             .WithSummary("Adds a person or replaces their entry (IT only). The password, when given, is stored as a PBKDF2 hash.")
             .WithJsonBody<PersonRequest>()
             .Produces<PersonView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
 
         api.MapDelete("/directory/{id}", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] GovernanceEndpointsContext governance, string id) =>
-                Authenticated(http, identity, (actor, _) => Answer(governance.Directory.Remove(actor, id), _ => Results.NoContent())))
+                Authenticated(http, identity, (actor, _) => ProblemResponses.Answer(governance.Directory.Remove(actor, id), _ => Results.NoContent())))
             .WithSummary("Removes a person (IT only); refused while they manage someone.")
             .Produces(204).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
@@ -56,7 +56,7 @@ public static class GovernanceApi
                 Authenticated(http, identity, (actor, _) =>
                 {
                     var now = governance.TimeProvider.GetUtcNow();
-                    return Answer(
+                    return ProblemResponses.Answer(
                         governance.Exemptions.List(actor, new ExemptionQuery(subject, active ?? false), purpose),
                         list => Results.Ok(list.Select(e => ExemptionView.Of(e, now)).ToArray()));
                 }))
@@ -65,7 +65,7 @@ public static class GovernanceApi
 
         api.MapGet("/exemptions/{id:guid}", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] GovernanceEndpointsContext governance, Guid id, string? purpose) =>
                 Authenticated(http, identity, (actor, _) =>
-                    Answer(governance.Exemptions.Get(actor, id, purpose), e => Results.Ok(ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())))))
+                    ProblemResponses.Answer(governance.Exemptions.Get(actor, id, purpose), e => Results.Ok(ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())))))
             .WithSummary("One exemption.")
             .Produces<ExemptionView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
 
@@ -104,14 +104,14 @@ public static class GovernanceApi
                         request = body.Value;
                     }
 
-                    return Answer(governance.Exemptions.Revoke(actor, id, request?.Reason), e => Results.Ok(ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())));
+                    return ProblemResponses.Answer(governance.Exemptions.Revoke(actor, id, request?.Reason), e => Results.Ok(ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())));
                 }).ConfigureAwait(false))
             .WithSummary("Revokes an exemption at once: the grantor, a privacy officer or a manager in the subject's line.")
             .WithJsonBody<RevokeRequest>(required: false)
             .Produces<ExemptionView>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         api.MapGet("/log", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] GovernanceEndpointsContext governance, DateTimeOffset? from, DateTimeOffset? to, string? subject, string? purpose) =>
-                Authenticated(http, identity, (actor, _) => Answer(governance.Log.Read(actor, from, to, subject, purpose), Results.Ok)))
+                Authenticated(http, identity, (actor, _) => ProblemResponses.Answer(governance.Log.Read(actor, from, to, subject, purpose), Results.Ok)))
             .WithSummary("Governance records in a period (privacy officer, municipal secretary, security officer); the read itself is recorded.")
             .Produces<GovernanceRecord[]>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
 
@@ -124,7 +124,7 @@ public static class GovernanceApi
                         return ProblemResponses.From(Problem.Invalid("head", "expected SEQUENCE:HASH as printed by 'webproxy log verify --head'"));
                     }
 
-                    return Answer(governance.Log.Verify(actor, exported), Results.Ok);
+                    return ProblemResponses.Answer(governance.Log.Verify(actor, exported), Results.Ok);
                 }))
             .WithSummary("Checks the hash chain; names the first edited, deleted or reordered record.")
             .Produces<GovernanceVerification>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
@@ -147,9 +147,6 @@ public static class GovernanceApi
             : ProblemResponses.Unauthenticated(http, person.Problem);
     }
 
-    private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> success) =>
-        outcome.Succeeded ? success(outcome.Value) : ProblemResponses.From(outcome.Problem);
-
     private static IResult Created(GovernanceEndpointsContext governance, Outcome<Policy.Exemptions.Exemption> outcome) =>
-        Answer(outcome, e => Results.Created($"/api/exemptions/{e.Id}", ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())));
+        ProblemResponses.Answer(outcome, e => Results.Created($"/api/exemptions/{e.Id}", ExemptionView.Of(e, governance.TimeProvider.GetUtcNow())));
 }

@@ -42,6 +42,10 @@ public static class ProblemResponses
         return Results.Problem(details);
     }
 
+    /// <summary>The outcome's value through <paramref name="success"/>, or its refusal as problem details.</summary>
+    internal static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> success) =>
+        outcome.Succeeded ? success(outcome.Value) : From(outcome.Problem);
+
     /// <summary>401 with the Basic challenge (RFC 9110 §11.6.1, RFC 7617), so a client knows how to sign in.</summary>
     public static IResult Unauthenticated(HttpContext context, Problem problem)
     {

@@ -40,7 +40,7 @@ public static class InvestigationApi
                 {
                     var body = await JsonBody.ReadAsync<InvestigationRequest>(http.Request).ConfigureAwait(false);
                     return body.Succeeded
-                        ? Answer(investigations.Request(actor, body.Value), i => Results.Created($"/api/investigations/{i.Id}", View(governance, i)))
+                        ? ProblemResponses.Answer(investigations.Request(actor, body.Value), i => Results.Created($"/api/investigations/{i.Id}", View(governance, i)))
                         : ProblemResponses.From(body.Problem);
                 }).ConfigureAwait(false))
             .WithSummary("Requests an investigation of one person (articles 6.2, 6.3): a manager or security officer, with a purpose, a legal ground, a scope (traffic or content), a period and the people who may read the report. A person protected by article 6.6 is refused, and the refusal is recorded without naming them.")
@@ -49,13 +49,13 @@ public static class InvestigationApi
 
         api.MapGet(string.Empty, (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] InvestigationService investigations, [FromServices] GovernanceEndpointsContext governance, string? purpose) =>
                 GovernanceApi.Authenticated(http, identity, (actor, _) =>
-                    Answer(investigations.List(actor, purpose), list => Results.Ok(list.Select(i => View(governance, i)).ToArray()))))
+                    ProblemResponses.Answer(investigations.List(actor, purpose), list => Results.Ok(list.Select(i => View(governance, i)).ToArray()))))
             .WithSummary("The investigations the caller may know of; a purpose is required when that includes others'.")
             .Produces<InvestigationView[]>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
 
         api.MapGet("/{id:guid}", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] InvestigationService investigations, [FromServices] GovernanceEndpointsContext governance, Guid id, string? purpose) =>
                 GovernanceApi.Authenticated(http, identity, (actor, _) =>
-                    Answer(investigations.Get(actor, id, purpose), i => Results.Ok(View(governance, i)))))
+                    ProblemResponses.Answer(investigations.Get(actor, id, purpose), i => Results.Ok(View(governance, i)))))
             .WithSummary("One investigation (not its records); a purpose is required unless it is about the caller.")
             .Produces<InvestigationView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
 
@@ -64,7 +64,7 @@ public static class InvestigationApi
                 {
                     var body = await OptionalBodyAsync(http, new InvestigationApprovalRequest()).ConfigureAwait(false);
                     return body.Succeeded
-                        ? Answer(investigations.Approve(actor, id, body.Value), i => Results.Ok(View(governance, i)))
+                        ? ProblemResponses.Answer(investigations.Approve(actor, id, body.Value), i => Results.Ok(View(governance, i)))
                         : ProblemResponses.From(body.Problem);
                 }).ConfigureAwait(false))
             .WithSummary("Approves a requested investigation: the municipal secretary (who alone approves a content scope), or the mayor alone for a political office holder (article 6.7); never the requester.")
@@ -97,7 +97,7 @@ public static class InvestigationApi
 
         api.MapGet("/{id:guid}/report", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] InvestigationService investigations, [FromServices] GovernanceEndpointsContext governance, Guid id, string? purpose) =>
                 GovernanceApi.Authenticated(http, identity, (actor, _) =>
-                    Answer(investigations.ReadReport(actor, id, purpose, "report"), report =>
+                    ProblemResponses.Answer(investigations.ReadReport(actor, id, purpose, "report"), report =>
                     {
                         http.Response.Headers.CacheControl = "no-store";
                         return Results.Ok(InvestigationReportView.Of(report, governance.TimeProvider.GetUtcNow()));
@@ -107,7 +107,7 @@ public static class InvestigationApi
 
         api.MapGet("/{id:guid}/report.csv", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] InvestigationService investigations, Guid id, string? purpose) =>
                 GovernanceApi.Authenticated(http, identity, (actor, _) =>
-                    Answer(investigations.ReadReport(actor, id, purpose, "csv"), InvestigationReportCsv.Result)))
+                    ProblemResponses.Answer(investigations.ReadReport(actor, id, purpose, "csv"), InvestigationReportCsv.Result)))
             .WithSummary("The same report as a CSV download; an export counts as a read and is recorded as one.")
             .Produces(200, contentType: "text/csv").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
@@ -116,9 +116,6 @@ public static class InvestigationApi
 
     private static InvestigationView View(GovernanceEndpointsContext governance, Investigation investigation) =>
         InvestigationView.Of(investigation, governance.TimeProvider.GetUtcNow());
-
-    private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> success) =>
-        outcome.Succeeded ? success(outcome.Value) : ProblemResponses.From(outcome.Problem);
 
     /// <summary>A signed-in action whose body is <c>{"reason": ...}</c>; optional when <paramref name="required"/> is false.</summary>
     private static Task<IResult> WithReasonAsync(
@@ -133,7 +130,7 @@ public static class InvestigationApi
                 ? await JsonBody.ReadAsync<InvestigationReasonRequest>(http.Request).ConfigureAwait(false)
                 : await OptionalBodyAsync(http, new InvestigationReasonRequest(null)).ConfigureAwait(false);
             return body.Succeeded
-                ? Answer(act(actor, body.Value.Reason), i => Results.Ok(View(governance, i)))
+                ? ProblemResponses.Answer(act(actor, body.Value.Reason), i => Results.Ok(View(governance, i)))
                 : ProblemResponses.From(body.Problem);
         });
 

@@ -36,37 +36,27 @@ internal static class InvestigationDetailPage
 
     /// <summary>Maps <c>POST /investigations/{id}/{name}</c>: same origin, then the service; back to the page either way.</summary>
     private static void Action(IEndpointRouteBuilder endpoints, string name, Func<InvestigationService, Actor, Guid, Attempt, Outcome<Investigation>> act) =>
-        endpoints.MapPost($"/investigations/{{id:guid}}/{name}", async (HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] InvestigationService investigations, Guid id) =>
-        {
-            if (ManagerPageEndpoints.Person(http, sessions, governance) is not { } person)
+        endpoints.MapPost($"/investigations/{{id:guid}}/{name}", (HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] InvestigationService investigations, Guid id) =>
+            ManagerPageEndpoints.WithPostedFormAsync(http, sessions, governance, (person, values) =>
             {
-                return Results.Redirect("/login", permanent: false);
-            }
+                var attempt = new Attempt(name, values["reason"]) { DeferDisclosure = values["deferDisclosure"] == "true" };
+                var outcome = act(investigations, Actor.Page(person.Id), id, attempt);
+                if (outcome.Succeeded)
+                {
+                    return Results.Redirect($"/investigations/{id}?notice={Uri.EscapeDataString(name)}", permanent: false);
+                }
 
-            if (!AdminIdentity.IsSameOrigin(http))
-            {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-
-            var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-            var attempt = new Attempt(name, values["reason"]) { DeferDisclosure = values["deferDisclosure"] == "true" };
-            var outcome = act(investigations, Actor.Page(person.Id), id, attempt);
-            if (outcome.Succeeded)
-            {
-                return Results.Redirect($"/investigations/{id}?notice={Uri.EscapeDataString(name)}", permanent: false);
-            }
-
-            return outcome.Problem.Kind == ProblemKind.NotFound
-                ? InvestigationPageParts.Refused(Title, outcome.Problem, person)
-                : Show(governance, investigations, person, id, notice: null, attempt with { Problem = outcome.Problem });
-        }).ExcludeFromDescription();
+                return outcome.Problem.Kind == ProblemKind.NotFound
+                    ? RightsPageParts.Refused(Title, outcome.Problem, person.DisplayName, InvestigationPageParts.BackToList)
+                    : Show(governance, investigations, person, id, notice: null, attempt with { Problem = outcome.Problem });
+            })).ExcludeFromDescription();
 
     private static IResult Show(GovernanceEndpointsContext governance, InvestigationService investigations, Person person, Guid id, string? notice, Attempt? attempt)
     {
         var found = investigations.Get(Actor.Page(person.Id), id, InvestigationPageParts.Purpose);
         if (!found.Succeeded)
         {
-            return InvestigationPageParts.Refused(Title, found.Problem, person);
+            return RightsPageParts.Refused(Title, found.Problem, person.DisplayName, InvestigationPageParts.BackToList);
         }
 
         var investigation = found.Value;

@@ -32,7 +32,7 @@ internal static class InvestigationListPage
         var listed = investigations.List(Actor.Page(person.Id), InvestigationPageParts.Purpose);
         if (!listed.Succeeded)
         {
-            return PageHtml.Page(Title, RightsPageParts.Error(listed.Problem), person.DisplayName, RightsPageParts.Status(listed.Problem));
+            return RightsPageParts.Refused(Title, listed.Problem, person.DisplayName);
         }
 
         var now = governance.TimeProvider.GetUtcNow();

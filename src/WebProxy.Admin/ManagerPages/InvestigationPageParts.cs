@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WebProxy.Governance;
 using WebProxy.Policy.Identity;
@@ -20,6 +19,9 @@ internal static class InvestigationPageParts
 
     /// <summary>The longest purpose or reason a form accepts (the service trims; this only bounds what is typed).</summary>
     public const int MaxTextLength = 2000;
+
+    /// <summary>The link back to the list that a refused investigation page ends with.</summary>
+    public const string BackToList = "<p><a href=\"/investigations\">Back to the investigations</a></p>";
 
     /// <summary>
     /// Maps every investigation page. They need <see cref="InvestigationService"/> registered as a singleton, as the
@@ -76,9 +78,4 @@ internal static class InvestigationPageParts
     /// <summary>A time to the second, in the admin time zone, for the records of a report.</summary>
     public static string Moment(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    /// <summary>A page that only says why not, with the status of the refusal.</summary>
-    public static IResult Refused(string title, Problem problem, Person person) =>
-        PageHtml.Page(title, RightsPageParts.Error(problem) + "<p><a href=\"/investigations\">Back to the investigations</a></p>",
-            person.DisplayName, RightsPageParts.Status(problem));
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using WebProxy.Admin.Governance;
 using WebProxy.Admin.Investigations;
-using WebProxy.Admin.Statistics;
 using WebProxy.Governance;
 using WebProxy.Policy.Identity;
 using WebProxy.Policy.Investigations;
@@ -46,31 +45,21 @@ internal static class InvestigationReportPage
         <p><button id="read-report" type="submit">Read the report</button></p></form></section>
         """;
 
-    private static async Task<IResult> ReadAsync(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, InvestigationService investigations, Guid id, string format)
-    {
-        if (ManagerPageEndpoints.Person(http, sessions, governance) is not { } person)
+    private static Task<IResult> ReadAsync(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, InvestigationService investigations, Guid id, string format) =>
+        ManagerPageEndpoints.WithPostedFormAsync(http, sessions, governance, (person, values) =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
+            string? purpose = values["purpose"];
+            var outcome = investigations.ReadReport(Actor.Page(person.Id), id, purpose, format);
+            if (!outcome.Succeeded)
+            {
+                var refused = ReadForm(id, purpose, outcome.Problem) + $"<p><a href=\"/investigations/{id}\">Back to the investigation</a></p>";
+                return PageHtml.Page(Title, refused, person.DisplayName, RightsPageParts.Status(outcome.Problem));
+            }
 
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        string? purpose = values["purpose"];
-        var outcome = investigations.ReadReport(Actor.Page(person.Id), id, purpose, format);
-        if (!outcome.Succeeded)
-        {
-            var refused = ReadForm(id, purpose, outcome.Problem) + $"<p><a href=\"/investigations/{id}\">Back to the investigation</a></p>";
-            return PageHtml.Page(Title, refused, person.DisplayName, RightsPageParts.Status(outcome.Problem));
-        }
-
-        return format == "csv"
-            ? InvestigationReportCsv.Result(outcome.Value)
-            : Show(governance, person, outcome.Value, purpose!.Trim());
-    }
+            return format == "csv"
+                ? InvestigationReportCsv.Result(outcome.Value)
+                : Show(governance, person, outcome.Value, purpose!.Trim());
+        });
 
     private static IResult Show(GovernanceEndpointsContext governance, Person person, InvestigationReport report, string purpose)
     {
@@ -95,20 +84,9 @@ internal static class InvestigationReportPage
         }
         else
         {
-            body.Append(CultureInfo.InvariantCulture, $"""
-                <table id="records"><thead><tr><th>Time ({PageHtml.Encode(zone.Id)})</th><th>Host</th>{(withUrls ? "<th>URL</th>" : string.Empty)}<th>Category</th><th>Decision</th><th>Bytes to the subject</th><th>Bytes sent</th></tr></thead><tbody>
-                """);
-            foreach (var record in report.Records)
-            {
-                var url = withUrls ? $"<td class=\"details\">{PageHtml.Encode(record.Url)}</td>" : string.Empty;
-                body.Append(CultureInfo.InvariantCulture, $"""
-                    <tr class="record"><td>{InvestigationPageParts.Moment(record.CapturedAt, zone)}</td><td>{PageHtml.Encode(record.Host)}</td>{url}
-                    <td>{PageHtml.Encode(record.Category)}</td><td>{PageHtml.Encode(record.Decision)}</td>
-                    <td>{Quantities.Count(record.BytesToClient)}</td><td>{Quantities.Count(record.BytesToOrigin)}</td></tr>
-                    """);
-            }
-
-            body.Append("</tbody></table>");
+            CapturedRequestsTable.Append(body, report.Records, withUrls,
+                tableAttributes: " id=\"records\"", timeHeader: $"Time ({PageHtml.Encode(zone.Id)})", bytesToClientHeader: "Bytes to the subject",
+                time: at => InvestigationPageParts.Moment(at, zone), rowAttributes: " class=\"record\"");
         }
 
         body.Append(CultureInfo.InvariantCulture, $"""

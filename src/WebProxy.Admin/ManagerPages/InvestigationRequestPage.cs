@@ -31,53 +31,43 @@ internal static class InvestigationRequestPage
         return endpoints;
     }
 
-    private static async Task<IResult> Request(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] InvestigationService investigations)
-    {
-        if (ManagerPageEndpoints.Person(http, sessions, governance) is not { } person)
+    private static Task<IResult> Request(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] InvestigationService investigations) =>
+        ManagerPageEndpoints.WithPostedFormAsync(http, sessions, governance, (person, values) =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
-
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var form = new RequestForm
-        {
-            Subject = values["subject"].ToString().Trim(),
-            Purpose = values["purpose"],
-            LegalGround = values["legalGround"],
-            Scope = values["scope"],
-            Start = values["start"],
-            End = values["end"],
-            Readers = values["readers"],
-        };
-        DateTimeOffset? start = null;
-        if (!string.IsNullOrWhiteSpace(form.Start))
-        {
-            if (!PageTimes.TryRead(form.Start, governance.TimeZone, out var at))
+            var form = new RequestForm
             {
-                return Show(governance, investigations, person, form, Problem.Invalid("start", "enter the start as a date and time"));
+                Subject = values["subject"].ToString().Trim(),
+                Purpose = values["purpose"],
+                LegalGround = values["legalGround"],
+                Scope = values["scope"],
+                Start = values["start"],
+                End = values["end"],
+                Readers = values["readers"],
+            };
+            DateTimeOffset? start = null;
+            if (!string.IsNullOrWhiteSpace(form.Start))
+            {
+                if (!PageTimes.TryRead(form.Start, governance.TimeZone, out var at))
+                {
+                    return Show(governance, investigations, person, form, Problem.Invalid("start", "enter the start as a date and time"));
+                }
+
+                start = at;
             }
 
-            start = at;
-        }
+            if (!PageTimes.TryRead(form.End, governance.TimeZone, out var end))
+            {
+                return Show(governance, investigations, person, form, Problem.Invalid("end", "enter the end as a date and time"));
+            }
 
-        if (!PageTimes.TryRead(form.End, governance.TimeZone, out var end))
-        {
-            return Show(governance, investigations, person, form, Problem.Invalid("end", "enter the end as a date and time"));
-        }
-
-        var readers = (form.Readers ?? string.Empty).Split(ReaderSeparators, StringSplitOptions.RemoveEmptyEntries);
-        var scope = string.IsNullOrEmpty(form.Scope) ? null : form.Scope;
-        var outcome = investigations.Request(Actor.Page(person.Id),
-            new InvestigationRequest(form.Subject, form.Purpose, form.LegalGround, scope, start, end, readers));
-        return outcome.Succeeded
-            ? Results.Redirect($"/investigations/{outcome.Value.Id}?notice=requested", permanent: false)
-            : Show(governance, investigations, person, form, outcome.Problem);
-    }
+            var readers = (form.Readers ?? string.Empty).Split(ReaderSeparators, StringSplitOptions.RemoveEmptyEntries);
+            var scope = string.IsNullOrEmpty(form.Scope) ? null : form.Scope;
+            var outcome = investigations.Request(Actor.Page(person.Id),
+                new InvestigationRequest(form.Subject, form.Purpose, form.LegalGround, scope, start, end, readers));
+            return outcome.Succeeded
+                ? Results.Redirect($"/investigations/{outcome.Value.Id}?notice=requested", permanent: false)
+                : Show(governance, investigations, person, form, outcome.Problem);
+        });
 
     private static IResult Show(GovernanceEndpointsContext governance, InvestigationService investigations, Person person, RequestForm form, Problem? problem)
     {

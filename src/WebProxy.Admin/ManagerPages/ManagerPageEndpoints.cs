@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -135,7 +136,7 @@ public static class ManagerPageEndpoints
         var body = new StringBuilder();
         if (problem is not null)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" id=\"error\" data-field=\"{PageHtml.Encode(problem.Field)}\">{PageHtml.Encode(problem.Reason)}</p>");
+            body.Append(RightsPageParts.Error(problem));
         }
 
         body.Append("""<form method="post" action="/manage/grant"><label for="subject">Person</label><select id="subject" name="subject">""");
@@ -165,42 +166,32 @@ public static class ManagerPageEndpoints
         return PageHtml.Page("Grant an exemption", body.ToString(), person.DisplayName, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> Grant(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance)
-    {
-        if (Person(http, sessions, governance) is not { } person)
+    private static Task<IResult> Grant(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance) =>
+        WithPostedFormAsync(http, sessions, governance, (person, values) =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
+            var form = new GrantForm(values["subject"])
+            {
+                Categories = [.. values["categories"].OfType<string>()],
+                Start = values["start"],
+                End = values["end"],
+                Reason = values["reason"],
+            };
+            if (!PageTimes.TryRead(form.Start, governance.TimeZone, out var start))
+            {
+                return GrantPage(governance, person, form, Problem.Invalid("start", "enter the start as a date and time"));
+            }
 
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
+            if (!PageTimes.TryRead(form.End, governance.TimeZone, out var end))
+            {
+                return GrantPage(governance, person, form, Problem.Invalid("end", "enter the end as a date and time"));
+            }
 
-        var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var form = new GrantForm(values["subject"])
-        {
-            Categories = [.. values["categories"].OfType<string>()],
-            Start = values["start"],
-            End = values["end"],
-            Reason = values["reason"],
-        };
-        if (!PageTimes.TryRead(form.Start, governance.TimeZone, out var start))
-        {
-            return GrantPage(governance, person, form, Problem.Invalid("start", "enter the start as a date and time"));
-        }
-
-        if (!PageTimes.TryRead(form.End, governance.TimeZone, out var end))
-        {
-            return GrantPage(governance, person, form, Problem.Invalid("end", "enter the end as a date and time"));
-        }
-
-        // A start a few minutes ago is "from now": the form was filled in then.
-        var outcome = governance.Exemptions.GrantResearch(Actor.Page(person.Id), new ResearchGrantRequest(form.Subject, form.Categories, start, end, form.Reason));
-        return outcome.Succeeded
-            ? Results.Redirect($"/manage/exemptions?notice=granted", permanent: false)
-            : GrantPage(governance, person, form, outcome.Problem);
-    }
+            // A start a few minutes ago is "from now": the form was filled in then.
+            var outcome = governance.Exemptions.GrantResearch(Actor.Page(person.Id), new ResearchGrantRequest(form.Subject, form.Categories, start, end, form.Reason));
+            return outcome.Succeeded
+                ? Results.Redirect($"/manage/exemptions?notice=granted", permanent: false)
+                : GrantPage(governance, person, form, outcome.Problem);
+        });
 
     private static IResult ActiveExemptions(GovernanceEndpointsContext governance, Person person, string? notice)
     {
@@ -243,31 +234,70 @@ public static class ManagerPageEndpoints
         return PageHtml.Page("Active exemptions", body.ToString(), person.DisplayName);
     }
 
-    private static IResult Revoke(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Guid id)
-    {
-        if (Person(http, sessions, governance) is not { } person)
+    private static IResult Revoke(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Guid id) =>
+        WithSameOriginPerson(http, sessions, governance, person =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
-
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var outcome = governance.Exemptions.Revoke(Actor.Page(person.Id), id, reason: null);
-        return outcome.Succeeded
-            ? Results.Redirect("/manage/exemptions?notice=revoked", permanent: false)
-            : PageHtml.Page("Active exemptions", $"<p class=\"error\" id=\"error\">{PageHtml.Encode(outcome.Problem.Reason)}</p>", person.DisplayName, StatusCodes.Status400BadRequest);
-    }
+            var outcome = governance.Exemptions.Revoke(Actor.Page(person.Id), id, reason: null);
+            return outcome.Succeeded
+                ? Results.Redirect("/manage/exemptions?notice=revoked", permanent: false)
+                : PageHtml.Page("Active exemptions", $"<p class=\"error\" id=\"error\">{PageHtml.Encode(outcome.Problem.Reason)}</p>", person.DisplayName, StatusCodes.Status400BadRequest);
+        });
 
     /// <summary>The page for the session's person, or a redirect to sign in; shared by every page on the admin port.</summary>
     internal static IResult WithPerson(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Func<Person, IResult> page) =>
         Person(http, sessions, governance) is { } person ? page(person) : Results.Redirect("/login", permanent: false);
 
+    /// <summary>
+    /// A page POST that posts no form: the session's person or a redirect to sign in, then 403 unless the post comes from
+    /// the admin port's own pages (<see cref="AdminIdentity.IsSameOrigin"/>), then <paramref name="handle"/>.
+    /// </summary>
+    internal static IResult WithSameOriginPerson(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Func<Person, IResult> handle) =>
+        MayPost(http, sessions, governance, out var person, out var refusal) ? handle(person) : refusal;
+
+    /// <summary>
+    /// A page POST: the session's person or a redirect to sign in, then 403 unless the post comes from the admin port's
+    /// own pages (<see cref="AdminIdentity.IsSameOrigin"/>), then the posted form read and given to <paramref name="handle"/>.
+    /// </summary>
+    internal static async Task<IResult> WithPostedFormAsync(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, Func<Person, IFormCollection, IResult> handle)
+    {
+        if (!MayPost(http, sessions, governance, out var person, out var refusal))
+        {
+            return refusal;
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        return handle(person, form);
+    }
+
     /// <summary>The session's person while they are in the directory; null when not signed in.</summary>
     internal static Person? Person(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance) =>
         sessions.Find(http) is { } id ? governance.State.Directory.Find(id) : null;
+
+    /// <summary>The poster when signed in and posting from the same origin; else the redirect to sign in, or 403.</summary>
+    private static bool MayPost(
+        HttpContext http,
+        AdminSessions sessions,
+        GovernanceEndpointsContext governance,
+        [NotNullWhen(true)] out Person? person,
+        [NotNullWhen(false)] out IResult? refusal)
+    {
+        person = Person(http, sessions, governance);
+        if (person is null)
+        {
+            refusal = Results.Redirect("/login", permanent: false);
+            return false;
+        }
+
+        if (!AdminIdentity.IsSameOrigin(http))
+        {
+            person = null;
+            refusal = Results.StatusCode(StatusCodes.Status403Forbidden);
+            return false;
+        }
+
+        refusal = null;
+        return true;
+    }
 
     private static string Describe(Exemption exemption, DateTimeOffset now, TimeZoneInfo zone) =>
         $"{ExemptionText.What(exemption, now)} until {PageTimes.Show(exemption.End, zone)}";

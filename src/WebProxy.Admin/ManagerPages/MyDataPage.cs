@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using WebProxy.Admin.Governance;
-using WebProxy.Admin.Statistics;
 using WebProxy.Governance;
 using WebProxy.Governance.Rights;
 using WebProxy.Policy.Identity;
@@ -34,7 +33,7 @@ internal static class MyDataPage
         var report = access.Report(Actor.Page(person.Id));
         if (!report.Succeeded)
         {
-            return PageHtml.Page(Title, RightsPageParts.Error(report.Problem), person.DisplayName, RightsPageParts.Status(report.Problem));
+            return RightsPageParts.Refused(Title, report.Problem, person.DisplayName);
         }
 
         var data = report.Value;
@@ -142,20 +141,10 @@ internal static class MyDataPage
         }
 
         var withUrls = investigation.Scope == "content";
-        body.Append(CultureInfo.InvariantCulture, $"""
-            <h4>What was recorded ({investigation.Records.Count.ToString(CultureInfo.InvariantCulture)} requests)</h4>
-            <table class="records"><thead><tr><th>Time</th><th>Host</th>{(withUrls ? "<th>URL</th>" : string.Empty)}<th>Category</th><th>Decision</th><th>Bytes to you</th><th>Bytes sent</th></tr></thead><tbody>
-            """);
-        foreach (var record in investigation.Records)
-        {
-            var url = withUrls ? $"<td class=\"details\">{PageHtml.Encode(record.Url)}</td>" : string.Empty;
-            body.Append(CultureInfo.InvariantCulture, $"""
-                <tr><td>{PageTimes.Show(record.CapturedAt, zone)}</td><td>{PageHtml.Encode(record.Host)}</td>{url}<td>{PageHtml.Encode(record.Category)}</td>
-                <td>{PageHtml.Encode(record.Decision)}</td><td>{Quantities.Count(record.BytesToClient)}</td><td>{Quantities.Count(record.BytesToOrigin)}</td></tr>
-                """);
-        }
-
-        body.Append("</tbody></table>");
+        body.Append(CultureInfo.InvariantCulture, $"<h4>What was recorded ({investigation.Records.Count.ToString(CultureInfo.InvariantCulture)} requests)</h4>\n");
+        CapturedRequestsTable.Append(body, investigation.Records, withUrls,
+            tableAttributes: " class=\"records\"", timeHeader: "Time", bytesToClientHeader: "Bytes to you",
+            time: at => PageTimes.Show(at, zone), rowAttributes: string.Empty);
     }
 
     private static void AppendLog(StringBuilder body, IReadOnlyList<SubjectLogEntry> log, TimeZoneInfo zone)

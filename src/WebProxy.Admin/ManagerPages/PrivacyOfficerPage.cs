@@ -34,30 +34,20 @@ internal static class PrivacyOfficerPage
         return endpoints;
     }
 
-    private static async Task<IResult> Answer(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] RightsRequestService rights, Guid id)
-    {
-        if (ManagerPageEndpoints.Person(http, sessions, governance) is not { } person)
+    private static Task<IResult> Answer(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] RightsRequestService rights, Guid id) =>
+        ManagerPageEndpoints.WithPostedFormAsync(http, sessions, governance, (person, values) =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
+            var attempt = new AnswerAttempt(id, values["outcome"], values["text"]) { Erase = values["erase"] == "true", Block = values["block"] == "true" };
+            var outcome = rights.Answer(Actor.Page(person.Id), id, new RightsRequestAnswer(attempt.Outcome, attempt.Text, attempt.Erase, attempt.Block));
+            if (outcome.Succeeded)
+            {
+                return Results.Redirect("/privacy/requests?notice=answered", permanent: false);
+            }
 
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var attempt = new AnswerAttempt(id, values["outcome"], values["text"]) { Erase = values["erase"] == "true", Block = values["block"] == "true" };
-        var outcome = rights.Answer(Actor.Page(person.Id), id, new RightsRequestAnswer(attempt.Outcome, attempt.Text, attempt.Erase, attempt.Block));
-        if (outcome.Succeeded)
-        {
-            return Results.Redirect("/privacy/requests?notice=answered", permanent: false);
-        }
-
-        return outcome.Problem.Kind == ProblemKind.Forbidden
-            ? PageHtml.Page(Title, RightsPageParts.Error(outcome.Problem), person.DisplayName, StatusCodes.Status403Forbidden)
-            : Show(governance, rights, person, notice: null, attempt with { Problem = outcome.Problem });
-    }
+            return outcome.Problem.Kind == ProblemKind.Forbidden
+                ? RightsPageParts.Refused(Title, outcome.Problem, person.DisplayName)
+                : Show(governance, rights, person, notice: null, attempt with { Problem = outcome.Problem });
+        });
 
     private static IResult Show(GovernanceEndpointsContext governance, RightsRequestService rights, Person person, string? notice, AnswerAttempt? attempt)
     {
@@ -65,7 +55,7 @@ internal static class PrivacyOfficerPage
         var listed = rights.ListOpen(Actor.Page(person.Id), overdueOnly: false, now, ListPurpose);
         if (!listed.Succeeded)
         {
-            return PageHtml.Page(Title, RightsPageParts.Error(listed.Problem), person.DisplayName, RightsPageParts.Status(listed.Problem));
+            return RightsPageParts.Refused(Title, listed.Problem, person.DisplayName);
         }
 
         var open = listed.Value;

@@ -41,6 +41,13 @@ internal static class RightsPageParts
     public static string Error(Problem problem) =>
         $"<p class=\"error\" id=\"error\" data-field=\"{PageHtml.Encode(problem.Field)}\">{PageHtml.Encode(problem.Reason)}</p>";
 
+    /// <summary>
+    /// A page that only says why not, with the status of the refusal; <paramref name="backLink"/>, HTML, follows the
+    /// reason when given.
+    /// </summary>
+    public static IResult Refused(string title, Problem problem, string displayName, string? backLink = null) =>
+        PageHtml.Page(title, Error(problem) + backLink, displayName, Status(problem));
+
     /// <summary>A person's own requests, newest first, with their state, due date and the privacy officer's answer.</summary>
     public static void AppendRequests(StringBuilder body, IEnumerable<RightsRequestView> requests, PersonDirectory directory, TimeZoneInfo zone)
     {

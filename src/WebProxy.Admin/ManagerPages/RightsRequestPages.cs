@@ -30,32 +30,22 @@ internal static class RightsRequestPages
         return endpoints;
     }
 
-    private static async Task<IResult> File(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] RightsRequestService rights)
-    {
-        if (ManagerPageEndpoints.Person(http, sessions, governance) is not { } person)
+    private static Task<IResult> File(HttpContext http, AdminSessions sessions, GovernanceEndpointsContext governance, [FromServices] RightsRequestService rights) =>
+        ManagerPageEndpoints.WithPostedFormAsync(http, sessions, governance, (person, values) =>
         {
-            return Results.Redirect("/login", permanent: false);
-        }
-
-        if (!AdminIdentity.IsSameOrigin(http))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var values = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var filing = new Filing(values["kind"], values["text"]);
-        var outcome = rights.File(Actor.Page(person.Id), new RightsRequestFiling(filing.Kind, filing.Text));
-        return outcome.Succeeded
-            ? Results.Redirect("/me/requests?notice=filed", permanent: false)
-            : Show(governance, rights, person, filing, outcome.Problem, notice: null);
-    }
+            var filing = new Filing(values["kind"], values["text"]);
+            var outcome = rights.File(Actor.Page(person.Id), new RightsRequestFiling(filing.Kind, filing.Text));
+            return outcome.Succeeded
+                ? Results.Redirect("/me/requests?notice=filed", permanent: false)
+                : Show(governance, rights, person, filing, outcome.Problem, notice: null);
+        });
 
     private static IResult Show(GovernanceEndpointsContext governance, RightsRequestService rights, Person person, Filing filing, Problem? problem, string? notice)
     {
         var mine = rights.Mine(Actor.Page(person.Id));
         if (!mine.Succeeded)
         {
-            return PageHtml.Page(Title, RightsPageParts.Error(mine.Problem), person.DisplayName, RightsPageParts.Status(mine.Problem));
+            return RightsPageParts.Refused(Title, mine.Problem, person.DisplayName);
         }
 
         var body = new StringBuilder();

@@ -24,7 +24,7 @@ public static class RightsApi
         var api = endpoints.MapGroup("/api").WithTags("rights");
 
         api.MapGet("/me/data", (HttpContext http, [FromServices] AdminIdentity identity, [FromServices] SubjectAccessService access) =>
-                GovernanceApi.Authenticated(http, identity, (actor, _) => Answer(access.Report(actor), Results.Ok)))
+                GovernanceApi.Authenticated(http, identity, (actor, _) => ProblemResponses.Answer(access.Report(actor), Results.Ok)))
             .WithSummary("Everything held about the signed-in person (article 8): directory entry, exemptions, disclosed investigations and their records, rights requests, and every governance record about them. Not recorded: it is their own data.")
             .Produces<SubjectAccessReport>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
 
@@ -33,7 +33,7 @@ public static class RightsApi
                 {
                     var body = await JsonBody.ReadAsync<RightsRequestFiling>(http.Request).ConfigureAwait(false);
                     return body.Succeeded
-                        ? Answer(rights.File(actor, body.Value), r => Results.Created((string?)null, RightsRequestView.Of(r, governance.TimeProvider.GetUtcNow())))
+                        ? ProblemResponses.Answer(rights.File(actor, body.Value), r => Results.Created((string?)null, RightsRequestView.Of(r, governance.TimeProvider.GetUtcNow())))
                         : ProblemResponses.From(body.Problem);
                 }).ConfigureAwait(false))
             .WithSummary("Files a request to correct, complete, delete or block one's own data (article 8); a privacy officer answers it within 28 days.")
@@ -44,7 +44,7 @@ public static class RightsApi
                 GovernanceApi.Authenticated(http, identity, (actor, _) =>
                 {
                     var now = governance.TimeProvider.GetUtcNow();
-                    return Answer(rights.Mine(actor), list => Results.Ok(list.Select(r => RightsRequestView.Of(r, now)).ToArray()));
+                    return ProblemResponses.Answer(rights.Mine(actor), list => Results.Ok(list.Select(r => RightsRequestView.Of(r, now)).ToArray()));
                 }))
             .WithSummary("The rights requests the signed-in person filed, with their answers.")
             .Produces<RightsRequestView[]>().ProducesProblem(401).ProducesProblem(403);
@@ -58,7 +58,7 @@ public static class RightsApi
                     }
 
                     var now = governance.TimeProvider.GetUtcNow();
-                    return Answer(rights.ListOpen(actor, overdueOnly, now, purpose), list => Results.Ok(list.Select(r => RightsRequestView.Of(r, now)).ToArray()));
+                    return ProblemResponses.Answer(rights.ListOpen(actor, overdueOnly, now, purpose), list => Results.Ok(list.Select(r => RightsRequestView.Of(r, now)).ToArray()));
                 }))
             .WithSummary("The unanswered rights requests, oldest due date first; ?overdue=true for those past their due date (privacy officers; a purpose is required, the read is recorded).")
             .Produces<RightsRequestView[]>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
@@ -68,7 +68,7 @@ public static class RightsApi
                 {
                     var body = await JsonBody.ReadAsync<RightsRequestAnswer>(http.Request).ConfigureAwait(false);
                     return body.Succeeded
-                        ? Answer(rights.Answer(actor, id, body.Value), r => Results.Ok(RightsRequestView.Of(r, governance.TimeProvider.GetUtcNow())))
+                        ? ProblemResponses.Answer(rights.Answer(actor, id, body.Value), r => Results.Ok(RightsRequestView.Of(r, governance.TimeProvider.GetUtcNow())))
                         : ProblemResponses.From(body.Problem);
                 }).ConfigureAwait(false))
             .WithSummary("Answers a rights request (privacy officers): granted, saying what was done, or refused, giving reasons.")
@@ -83,7 +83,4 @@ public static class RightsApi
         value = false;
         return string.IsNullOrEmpty(text) || bool.TryParse(text, out value);
     }
-
-    private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> success) =>
-        outcome.Succeeded ? success(outcome.Value) : ProblemResponses.From(outcome.Problem);
 }
